@@ -1,0 +1,73 @@
+"""Speaker attribution for statements whose speaker is not written next to the cue.
+
+A continuation verb (وأضاف، وتابعت) or a participle of manner (مضيفا) carries the speaker of the
+previous statement whose gender and number agree with the verb; a plural verb after a clause
+whose subject was a plural source (رفض قادة في المعارضة …، وقالوا) takes that subject.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .mentions import Mention, parse_mention
+from .model import Gender
+from .quotes import Draft
+from .view import TextView
+
+
+@dataclass(frozen=True, slots=True)
+class Attributed:
+    draft: Draft
+    source: Mention | None  # the mention that names the speaker (the draft's own, or an antecedent's)
+    gender: Gender
+
+
+def agrees(verb: Gender, speaker: Gender) -> bool:
+    return verb == "any" or speaker == "any" or verb == speaker
+
+
+def attribute(view: TextView, drafts: list[Draft], *, lookback: int = 8) -> list[Attributed]:
+    """Give every draft a source mention, in text order."""
+    history: list[tuple[Attributed, int]] = []  # (attributed, sentence index)
+    out: list[Attributed] = []
+    for draft in drafts:
+        anchor = draft.cue_span[0] if draft.cue_span else draft.content[0]
+        sentence = view.sentence_of[anchor]
+        result: Attributed | None = None
+        if draft.mention is not None:
+            result = Attributed(draft, draft.mention, draft.gender)
+        else:
+            if draft.cue_kind == "participle":
+                same = [a for a, s in history if s == sentence and a.draft.content[1] <= anchor + 1]
+                if same:
+                    result = Attributed(draft, same[-1].source, same[-1].gender)
+            if result is None and not any(s == sentence for _, s in history):
+                local = _subject_in_sentence(view, sentence, anchor, draft.gender)
+                if local is not None:
+                    result = Attributed(draft, local, draft.gender if local.gender == "any" else local.gender)
+            if result is None:
+                for previous, _ in reversed(history[-lookback:]):
+                    if previous.source is not None and agrees(draft.gender, previous.gender):
+                        result = Attributed(draft, previous.source, previous.gender)
+                        break
+        if result is None:
+            result = Attributed(draft, None, draft.gender)
+        out.append(result)
+        history.append((result, sentence))
+    return out
+
+
+def _subject_in_sentence(view: TextView, sentence: int, anchor: int, gender: Gender) -> Mention | None:
+    """The first source-like phrase earlier in the same sentence that agrees with the verb."""
+    s = view.sentences[sentence]
+    i = s.token_start
+    while i < anchor:
+        m = parse_mention(view, i, anchor)
+        if m is not None and m.last - m.first >= 1:
+            if m.type != "UNNAMED" or gender == "pl":
+                if agrees(gender, m.gender) and (m.name is not None or m.type == "UNNAMED"):
+                    return m
+            i = m.last
+            continue
+        i += 1
+    return None

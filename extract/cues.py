@@ -1,0 +1,164 @@
+"""The cue lexicon: speech verbs, relay verbs, attribution markers and the word lists the rules use.
+
+Everything here is loaded from the data files in ``extract/data`` once, and matched on
+normalized keys (``match_key``) with the proclitics و/ف stripped where a verb can carry them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from .model import CueKind, Gender
+from .normalize import match_key
+
+_GENDERS: tuple[Gender, ...] = ("m", "f", "pl")
+
+
+@dataclass(frozen=True, slots=True)
+class CueForm:
+    """One surface form of a cue word as the lexicon knows it."""
+
+    lemma: str
+    kind: CueKind
+    gender: Gender
+    frame: str  # "clause" | "np" for verbs; the preposition for relay verbs; "" otherwise
+    tense: str = ""  # "past" | "present" | "participle"
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files("extract").joinpath("data", name).read_text(encoding="utf-8")
+    return [line.rstrip("\n") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@cache
+def speech_verbs() -> dict[str, CueForm]:
+    """Normalized form → CueForm for every speech verb and participle of manner."""
+    forms: dict[str, CueForm] = {}
+    for line in _lines("speech_verbs.tsv"):
+        cols = line.split("\t")
+        lemma, frame, cells = cols[0], cols[1], cols[2:]
+        slots = [("verb", "past"), ("verb", "present"), ("participle", "participle")]
+        for block, (kind, tense) in enumerate(slots):
+            for g, gender in enumerate(_GENDERS):
+                cell = cells[block * 3 + g] if block * 3 + g < len(cells) else "-"
+                for form in cell.split("/"):
+                    if form and form != "-":
+                        forms.setdefault(match_key(form), CueForm(match_key(lemma), kind, gender, frame, tense))  # type: ignore[arg-type]
+    return forms
+
+
+@cache
+def relay_verbs() -> dict[str, CueForm]:
+    forms: dict[str, CueForm] = {}
+    for line in _lines("relay_verbs.tsv"):
+        form, lemma, gender, prep = line.split("\t")
+        forms[match_key(form)] = CueForm(match_key(lemma), "relay", gender, match_key(prep))  # type: ignore[arg-type]
+    return forms
+
+
+@cache
+def attribution_markers() -> dict[tuple[str, ...], str]:
+    """Token-key sequence → lemma of nominal markers (بحسب، وفقا لـ، نقلا عن …)."""
+    markers: dict[tuple[str, ...], str] = {}
+    for line in _lines("attributions.tsv"):
+        marker, lemma = line.split("\t")
+        markers[tuple(match_key(marker).split())] = lemma
+    return markers
+
+
+def _word_set(name: str) -> frozenset[str]:
+    return frozenset(match_key(line.split("\t")[0]) for line in _lines(name))
+
+
+def _gendered(name: str) -> dict[str, Gender]:
+    out: dict[str, Gender] = {}
+    for line in _lines(name):
+        word, _, gender = line.partition("\t")
+        out[match_key(word)] = (gender.strip() or "m")  # type: ignore[assignment]
+    return out
+
+
+@cache
+def complementizers() -> frozenset[str]:
+    return _word_set("complementizers.txt")
+
+
+@cache
+def titles() -> dict[str, Gender]:
+    return _gendered("titles.txt")
+
+
+@cache
+def organizations() -> dict[str, Gender]:
+    return _gendered("organizations.txt")
+
+
+@cache
+def unnamed_heads() -> dict[str, Gender]:
+    return _gendered("unnamed.txt")
+
+
+@cache
+def media_nouns() -> frozenset[str]:
+    return _word_set("media.txt")
+
+
+@cache
+def time_words() -> frozenset[str]:
+    return _word_set("time_words.txt")
+
+
+@cache
+def background_openers() -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(match_key(line).split()) for line in _lines("background.txt"))
+
+
+@cache
+def boilerplate_lines() -> frozenset[str]:
+    return frozenset(match_key(line) for line in _lines("boilerplate.txt"))
+
+
+@cache
+def negations() -> tuple[frozenset[str], frozenset[str]]:
+    """(negation particles, litote verb forms that keep their content when negated)."""
+    particles, litotes = set(), set()
+    for line in _lines("negations.txt"):
+        (litotes if line.startswith("!") else particles).add(match_key(line.lstrip("!")))
+    return frozenset(particles), frozenset(litotes)
+
+
+@cache
+def nationalities() -> frozenset[str]:
+    """Nationality adjectives in their m/f/plural, definite and indefinite forms."""
+    out: set[str] = set()
+    for base in _lines("nationalities.txt"):
+        stem = match_key(base)
+        for form in (stem, stem + "ه", stem + "ون", stem + "ين", stem + "ان"):
+            out.add(form)
+            out.add("ال" + form)
+    return frozenset(out)
+
+
+def strip_conjunction(key: str) -> str:
+    """Drop a leading و or ف (وقال → قال) when what is left is still a word."""
+    if len(key) > 2 and key[0] in "وف":
+        return key[1:]
+    return key
+
+
+def lookup_verb(key: str) -> CueForm | None:
+    """The speech verb or participle a normalized token is, with or without و/ف."""
+    verbs = speech_verbs()
+    if key in verbs:
+        return verbs[key]
+    bare = strip_conjunction(key)
+    if bare != key and bare in verbs and verbs[bare].kind == "verb":
+        return verbs[bare]
+    return None
+
+
+def lookup_relay(key: str) -> CueForm | None:
+    relays = relay_verbs()
+    return relays.get(key) or relays.get(strip_conjunction(key))

@@ -1,0 +1,229 @@
+"""Speaker mentions: the noun phrase that names a source (title + name chains, organisations, unnamed sources).
+
+The parser reads normalized tokens left to right and stops at what cannot belong to a speaker
+phrase (complementizers, prepositions, time words, punctuation, verbs), so that
+«قال وزير الخارجية الروسي سيرجي لافروف للصحفيين اليوم إن …» yields «وزير الخارجية الروسي سيرجي لافروف».
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from . import cues
+from .model import Gender, SpeakerType
+from .view import TextView
+
+DEMONSTRATIVES: dict[str, Gender] = {"هذه": "f", "هذا": "m", "هولاء": "pl", "تلك": "f", "ذلك": "m"}
+PREPOSITIONS = frozenset(
+    "في خلال بعد قبل عقب على مع عن من الي لدي امام عبر حول ضد منذ حتي عند بين نحو ازاء تجاه اثر اثناء امس "
+    "وفي وخلال وبعد وقبل ومن وعلي ومع وعن لان بسبب".split()
+)
+RELATIVES = frozenset("الذي التي الذين اللذان اللتان اللواتي اللاتي".split())
+FUNCTION_WORDS = frozenset(
+    "و او ثم لكن لكنه لكنها قد وقد فقد لا لم لن ما كل اي هو هي هم هما نحن انا انت كما فيما بينما حيث اذ اذا "
+    "ان انه انها كان وكان كانت وكانت يكون تكون ليس هناك هنا ايضا كذلك اما واما الا غير سوي مثل عبر الي علي "
+    "عن من في مع لدي منذ حتي بعد قبل خلال جدا فقط حاليا الان يوم".split()
+)
+_NAME_PARTS = frozenset("عبد ابو ابن بن بنت ال دي دو فون فان لو لا دا ديل".split())
+SPEECH_OBJECT_NOUNS = frozenset("قوله قولها قولهم قولهما تصريحه تصريحها تاكيده تاكيدها".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A speaker phrase as token range ``[first, last)``; ``skip`` letters of a clitic و/ف are cut off."""
+
+    first: int
+    last: int
+    type: SpeakerType
+    gender: Gender
+    name: tuple[int, int] | None = None  # the personal or organisation name inside, as a token range
+    title: tuple[int, int] | None = None  # the title chain, as a token range
+    skip: int = 0
+
+
+@cache
+def _heads() -> tuple[dict[str, Gender], dict[str, Gender], dict[str, Gender], frozenset[str]]:
+    return cues.titles(), cues.organizations(), cues.unnamed_heads(), cues.nationalities()
+
+
+def head_key(key: str) -> tuple[str, int]:
+    """A token key with a clitic و/ف removed when the rest is a known head word."""
+    titles, orgs, unnamed, _ = _heads()
+    if key in titles or key in orgs or key in unnamed or key in DEMONSTRATIVES:
+        return key, 0
+    bare = cues.strip_conjunction(key)
+    if bare != key and (bare in titles or bare in orgs or bare in unnamed or bare in DEMONSTRATIVES):
+        return bare, 1
+    return key, 0
+
+
+def is_stop(view: TextView, i: int) -> bool:
+    """True where a speaker phrase cannot continue."""
+    k = view.key(i)
+    if not k:
+        return True
+    return (
+        k in PREPOSITIONS
+        or k in RELATIVES
+        or k in cues.complementizers()
+        or k in cues.time_words()
+        or k in FUNCTION_WORDS
+        or cues.lookup_verb(k) is not None
+        or cues.lookup_relay(k) is not None
+        or k in SPEECH_OBJECT_NOUNS
+    )
+
+
+def namelike(view: TextView, i: int) -> bool:
+    """A word that can be part of a personal name."""
+    k = view.key(i)
+    if not k or k.isdigit() or is_stop(view, i) or len(k) < 2:
+        return False
+    titles, orgs, unnamed, nats = _heads()
+    if k in titles or k in orgs or k in nats or k in unnamed:
+        return False
+    ent = view.entity_of[i]
+    return ent is None or ent.type == "PERS"
+
+
+def _definite(k: str) -> bool:
+    return k.startswith("ال") and len(k) > 3 or k.startswith("لل") and len(k) > 3
+
+
+def _modifier(view: TextView, i: int) -> bool:
+    """Words that extend a title or organisation phrase: الخارجية، الروسي، باسم، للشؤون، العامة."""
+    k = view.key(i)
+    if not k or is_stop(view, i):
+        return False
+    titles, orgs, _, nats = _heads()
+    ent = view.entity_of[i]
+    if ent is not None and ent.type == "PERS":
+        return False
+    return _definite(k) or k in nats or k in titles or k in orgs or k == "باسم" or (ent is not None)
+
+
+def _quoted_name(view: TextView, i: int) -> tuple[int, int] | None:
+    """A short name in quotation marks («سيرجي لافروف») starting at mark ``i``: the inner range."""
+    pair = view.pair_at_open.get(i)
+    if pair is None or pair.close - pair.open - 1 > 4:
+        return None
+    inner = range(pair.open + 1, pair.close)
+    if all(namelike(view, j) or view.entity_of[j] is not None for j in inner):
+        return pair.open + 1, pair.close
+    return None
+
+
+def _name_after(view: TextView, i: int, limit: int) -> tuple[int, int, int] | None:
+    """A personal name starting at ``i``: (first, last, end) where end also covers closing marks."""
+    if i >= limit:
+        return None
+    quoted = _quoted_name(view, i)
+    if quoted is not None:
+        return quoted[0], quoted[1], quoted[1] + 1
+    ent = view.entity_starting(i)
+    if ent is not None and ent.type == "PERS":
+        last = min(ent.last, limit)
+        return i, last, last
+    if not namelike(view, i) or _definite(view.key(i)):
+        return None
+    j = i + 1
+    while j < limit and j - i < 4 and namelike(view, j):
+        j += 1
+    return i, j, j
+
+
+def parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
+    """The speaker phrase starting at token ``i`` (not crossing ``limit``), or None."""
+    if i >= limit:
+        return None
+    titles, orgs, unnamed, nats = _heads()
+    key, skip = head_key(view.key(i))
+
+    if key in DEMONSTRATIVES and i + 1 < limit and _definite(view.key(i + 1)):
+        return Mention(i, i + 2, "UNNAMED" if view.key(i + 1) not in orgs else "ORG", DEMONSTRATIVES[key], skip=skip)
+
+    quoted = _quoted_name(view, i)
+    if quoted is not None:
+        return Mention(quoted[0], quoted[1], "PERS", "any", name=quoted)
+
+    ent = view.entity_starting(i)
+    if ent is not None and ent.last <= limit and key not in titles and key not in unnamed:
+        if ent.type == "PERS":
+            return Mention(i, ent.last, "PERS", "any", name=(i, ent.last), skip=skip)
+        last = ent.last
+        while last < limit and _modifier(view, last) and view.entity_of[last] is None:
+            last += 1
+        return Mention(i, last, "ORG", orgs.get(key, "any") if ent.type == "ORG" else "f", name=(i, ent.last), skip=skip)
+
+    if key in titles:
+        j = i + 1
+        while j < limit and (_modifier(view, j) or _place_phrase(view, j, limit)):
+            j += 2 if _place_phrase(view, j, limit) else 1
+        title = (i, j)
+        k = j + 1 if view.key(j) == "" and view.tokens[j].text in "،," and j + 1 < limit else j
+        name = _name_after(view, k, limit)
+        if name is not None:
+            end = name[2]
+            # a comma after an apposed name (وزير الخارجية، جون كيري،) belongs to the apposition
+            return Mention(i, end, "PERS", titles[key], name=(name[0], name[1]), title=title, skip=skip)
+        return Mention(i, j, "PERS", titles[key], title=title, skip=skip)
+
+    if key in orgs:
+        j = i + 1
+        while j < limit and (_modifier(view, j) or _lam_idafa(view, j, limit) or _place_phrase(view, j, limit)):
+            j += 2 if _place_phrase(view, j, limit) else 1
+        return Mention(i, j, "ORG", orgs[key], name=(i, j), skip=skip)
+
+    if key in unnamed:
+        j = i + 1
+        if j < limit and not is_stop(view, j) and not _definite(view.key(j)) and view.key(j) not in nats:
+            j += 1  # an indefinite complement: وسائل إعلام، مصادر أمنية
+        while j < limit:
+            if _modifier(view, j) or view.key(j) in nats:
+                j += 1
+            elif view.key(j) in ("في", "من") and j + 1 < limit and (
+                _definite(view.key(j + 1)) or view.entity_of[j + 1] is not None or view.key(j + 1) in ("احدي", "احد")
+            ):
+                j += 2
+            elif view.key(j).startswith(("تابع", "مقرب")) and j + 1 < limit and view.key(j + 1).startswith("لل"):
+                j += 2
+            else:
+                break
+        return Mention(i, j, "UNNAMED", unnamed[key], skip=skip)
+    return None
+
+
+def _place_phrase(view: TextView, j: int, limit: int) -> bool:
+    """«في حلب»، «إلى سوريا» right after a title or organisation: part of the phrase."""
+    if view.key(j) not in ("في", "الي", "لدي") or j + 1 >= limit:
+        return False
+    ent = view.entity_starting(j + 1)
+    return ent is not None and ent.type == "LOC" and ent.last == j + 2
+
+
+def _lam_idafa(view: TextView, j: int, limit: int) -> bool:
+    """لحقوق in المرصد السوري لحقوق الإنسان: a ل-prefixed noun followed by a definite noun."""
+    k = view.key(j)
+    return k.startswith("ل") and not k.startswith("لل") and len(k) > 3 and j + 1 < limit and _definite(view.key(j + 1))
+
+
+def parse_mention_ending_at(view: TextView, end: int, floor: int) -> Mention | None:
+    """The longest speaker phrase that ends exactly at token ``end`` and starts at or after ``floor``."""
+    for start in range(max(floor, end - 9), end):
+        if start > floor and not _left_boundary(view, start - 1):
+            continue
+        m = parse_mention(view, start, end)
+        if m is not None and m.last == end:
+            return m
+    return None
+
+
+_LEFT_BOUNDARY_WORDS = frozenset(
+    "اما واما كان وكان فكان كانت وكانت لكن ولكن بينما فيما حيث كما ثم اذ بل وقد قد فقد".split()
+)
+
+
+def _left_boundary(view: TextView, i: int) -> bool:
+    k = view.key(i)
+    return not k or k in _LEFT_BOUNDARY_WORDS or k in cues.complementizers()

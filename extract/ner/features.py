@@ -1,0 +1,239 @@
+"""Token features for the built-in CRF tagger: forms, clitic-stripped stems, affixes, clusters, gazetteers."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..normalize import match_key
+
+# Proclitic chains (conjunction, preposition, article) tried longest first. A stem must keep
+# three letters so that short words (ولد, بلد) are not cut into nonsense.
+_CONJ = ("و", "ف")
+_PREP = ("ب", "ك", "ل")
+_ARTICLE = "ال"
+_MIN_STEM = 3
+_ARABIC = re.compile("[\u0621-\u064a]")
+_LATIN = re.compile("[A-Za-z]")
+_DIGIT = re.compile(r"\d")
+_PUNCT_ONLY = re.compile(r"^[^\w]+$")
+_SENTENCE_END = frozenset({".", "!", "?", "؟", "...", "…"})
+
+GAZ_TYPES = ("PERS", "LOC", "ORG")
+GAZ_MAX_WORDS = 5
+CLUSTER_FILE = "ner-clusters.tsv"
+GAZETTEER_FILE = "ner-gazetteer.tsv"
+
+
+def split_clitics(key: str) -> tuple[str, str, str]:
+    """``(proclitics, stem_with_article, stem_without_article)`` of a normalized word.
+
+    ``لل`` (ل + ال with the alef dropped) is restored to ``ال``; nothing is stripped when the
+    remainder would be shorter than three letters.
+    """
+    rest, pro = key, ""
+    if len(rest) > _MIN_STEM and rest[0] in _CONJ:
+        pro, rest = rest[0], rest[1:]
+    if len(rest) > _MIN_STEM + 1 and rest.startswith("لل"):
+        pro, rest = pro + "ل", "ا" + rest[1:]
+    elif len(rest) > _MIN_STEM and rest[0] in _PREP:
+        pro, rest = pro + rest[0], rest[1:]
+    with_al = rest
+    if rest.startswith(_ARTICLE) and len(rest) - 2 >= _MIN_STEM - 1:
+        rest = rest[2:]
+    return pro, with_al, rest
+
+
+def gaz_digest(phrase_key: str) -> str:
+    """A short stable digest of a normalized phrase: the gazetteer ships as digests, not as text."""
+    return hashlib.blake2b(phrase_key.encode("utf-8"), digest_size=6).hexdigest()
+
+
+def _shape(token: str) -> str:
+    if _PUNCT_ONLY.match(token):
+        return "P"
+    if _DIGIT.search(token):
+        return "D" if not _ARABIC.search(token) else "AD"
+    if _LATIN.search(token):
+        return "L"
+    return "A"
+
+
+@dataclass
+class Featurizer:
+    """Turns a sentence of token strings into crfsuite attribute lists.
+
+    ``clusters`` maps a normalized word to cluster ids at several granularities;
+    ``gazetteer`` maps the digest of a normalized phrase to its types.
+    """
+
+    clusters: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    gazetteer: dict[str, frozenset[str]] = field(default_factory=dict)
+    _word_cache: dict[str, tuple[list[str], dict[str, str]]] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def from_dir(cls, directory: Path) -> Featurizer:
+        """Load whichever resource files exist in ``directory`` (a missing one disables its features)."""
+        return cls(clusters=load_clusters(directory / CLUSTER_FILE), gazetteer=load_gazetteer(directory / GAZETTEER_FILE))
+
+    # -- word-level features, cached by the raw token string (most tokens repeat) --
+    def _word(self, token: str) -> tuple[list[str], dict[str, str]]:
+        cached = self._word_cache.get(token)
+        if cached is not None:
+            return cached
+        key = match_key(token) or token
+        pro, stem0, stem1 = split_clitics(key)
+        shape = _shape(token)
+        feats = [f"w={key}", f"sh={shape}", f"len={min(len(key), 8)}"]
+        if pro:
+            feats.append(f"pro={pro}")
+            feats.append(f"s0={stem0}")
+        if stem1 != stem0:
+            feats.append("al")
+        feats.append(f"s1={stem1}")
+        for n in (1, 2, 3):
+            if len(stem1) > n:
+                feats.append(f"p{n}={stem1[:n]}")
+                feats.append(f"x{n}={stem1[-n:]}")
+        if token != key and shape != "P":
+            # punctuation glued to the token in pre-tokenized corpora
+            if not token[-1].isalnum():
+                feats.append(f"tp={token[-1]}")
+            if not token[0].isalnum():
+                feats.append(f"lp={token[0]}")
+        clusters = self.clusters.get(key) or self.clusters.get(stem0) or self.clusters.get(stem1)
+        ctx: dict[str, str] = {"w": key, "s": stem1}
+        if clusters:
+            for level, cid in enumerate(clusters):
+                feats.append(f"c{level}={cid}")
+            ctx["c"] = clusters[min(1, len(clusters) - 1)]
+        else:
+            feats.append("c=none")
+            ctx["c"] = "none"
+        if self.gazetteer:
+            types: set[str] = set()
+            for form in {key, stem0, stem1}:
+                types.update(self.gazetteer.get(gaz_digest(form), ()))
+            for kind in sorted(types):
+                feats.append(f"gw={kind}")
+            ctx["g"] = "|".join(sorted(types))
+        if len(self._word_cache) < 500_000:
+            self._word_cache[token] = (feats, ctx)
+        return feats, ctx
+
+    def _gaz_spans(self, stems: Sequence[tuple[str, str]]) -> list[str]:
+        """BIO gazetteer marks from multi-word matches (longest first) over (key, stripped) forms."""
+        n = len(stems)
+        marks = [""] * n
+        if not self.gazetteer:
+            return marks
+        i = 0
+        while i < n:
+            matched = 0
+            for length in range(min(GAZ_MAX_WORDS, n - i), 1, -1):
+                rest = " ".join(stems[j][0] for j in range(i + 1, i + length))
+                for first in {stems[i][0], stems[i][1]}:
+                    types = self.gazetteer.get(gaz_digest(f"{first} {rest}"))
+                    if types:
+                        kind = "|".join(sorted(types))
+                        marks[i] = f"B-{kind}"
+                        for j in range(i + 1, i + length):
+                            marks[j] = f"I-{kind}"
+                        matched = length
+                        break
+                if matched:
+                    break
+            i += matched or 1
+        return marks
+
+    def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
+        """Attribute lists, one per token, for one sentence."""
+        words = [self._word(t) for t in tokens]
+        n = len(words)
+        marks = self._gaz_spans([(w[1]["w"], split_clitics(w[1]["w"])[1]) for w in words])
+        out: list[list[str]] = []
+        for i, (feats, ctx) in enumerate(words):
+            f = ["b", *feats]
+            if marks[i]:
+                f.append(f"gs={marks[i]}")
+            for d in (-2, -1, 1, 2):
+                j = i + d
+                if 0 <= j < n:
+                    c = words[j][1]
+                    f.append(f"{d}w={c['w']}")
+                    f.append(f"{d}c={c['c']}")
+                    if abs(d) == 1:
+                        f.append(f"{d}s={c['s']}")
+                        if c.get("g"):
+                            f.append(f"{d}g={c['g']}")
+                        if marks[j]:
+                            f.append(f"{d}gs={marks[j]}")
+                else:
+                    f.append(f"{d}w=<s>" if d < 0 else f"{d}w=</s>")
+            if i > 0:
+                f.append(f"bw={words[i - 1][1]['w']}|{ctx['w']}")
+            if i + 1 < n:
+                f.append(f"fw={ctx['w']}|{words[i + 1][1]['w']}")
+            out.append(f)
+        return out
+
+
+def sentence_ranges(tokens: Sequence[str], gaps: Sequence[str] | None = None) -> list[tuple[int, int]]:
+    """Split a token sequence after sentence-final punctuation, and where the gap before a token has a newline."""
+    ranges: list[tuple[int, int]] = []
+    start = 0
+    for i, tok in enumerate(tokens):
+        if gaps is not None and i > start and "\n" in gaps[i]:
+            ranges.append((start, i))
+            start = i
+        if tok in _SENTENCE_END:
+            ranges.append((start, i + 1))
+            start = i + 1
+    if start < len(tokens):
+        ranges.append((start, len(tokens)))
+    return ranges
+
+
+def load_clusters(path: Path) -> dict[str, tuple[str, ...]]:
+    """``word<TAB>id0<TAB>id1...`` lines; a missing file gives no clusters."""
+    clusters: dict[str, tuple[str, ...]] = {}
+    if not path.is_file():
+        return clusters
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) >= 2:
+                clusters[parts[0]] = tuple(parts[1:])
+    return clusters
+
+
+def load_gazetteer(path: Path) -> dict[str, frozenset[str]]:
+    """``TYPE<TAB>digest`` lines; a missing file gives no gazetteer."""
+    table: dict[str, set[str]] = {}
+    if not path.is_file():
+        return {}
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or "\t" not in line:
+                continue
+            kind, digest = line.rstrip("\n").split("\t")[:2]
+            table.setdefault(digest, set()).add(kind)
+    return {k: frozenset(v) for k, v in table.items()}
+
+
+def iter_gazetteer_entries(directory: Path) -> Iterable[tuple[str, str]]:
+    """``(type, normalized phrase)`` from the ANERGazet files, skipping its separator lines."""
+    files = {"LOC": "AlignedLocGazetteer.txt", "ORG": "AlignedOrgGazetteer.txt", "PERS": "AlignedPersGazetteer.txt"}
+    for kind, name in files.items():
+        path = directory / name
+        if not path.is_file():
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            key = match_key(line)
+            if key and not set(line.strip()) <= set("=*"):
+                yield kind, key

@@ -1,0 +1,40 @@
+"""Arabic normalization for matching only: never used to compute offsets."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_ALEF = str.maketrans({"\u0622": "\u0627", "\u0623": "\u0627", "\u0625": "\u0627", "\u0671": "\u0627"})
+_NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
+_ARABIC_LETTER = re.compile("[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff]")
+
+
+def strip_diacritics(text: str) -> str:
+    """Remove harakat, tanween, shadda, sukun, superscript alef and tatweel."""
+    return _DIACRITICS.sub("", text)
+
+
+@lru_cache(maxsize=65536)
+def match_key(text: str) -> str:
+    """The matching key of a word or phrase.
+
+    NFKC, no diacritics or tatweel, one alef, ى→ي, ة→ه, ؤ→و, ئ→ي, no punctuation, single spaces.
+    This is the normalization the gold scorer applies, plus the hamza-seat folding that
+    unhamzated spellings (يوكد for يؤكد) need.
+    """
+    text = unicodedata.normalize("NFKC", text)
+    text = strip_diacritics(text).translate(_ALEF)
+    text = text.replace("\u0649", "\u064a").replace("\u0629", "\u0647")
+    text = text.replace("\u0624", "\u0648").replace("\u0626", "\u064a")
+    return " ".join(_NON_WORD.sub(" ", text).split())
+
+
+def has_arabic(text: str) -> bool:
+    return _ARABIC_LETTER.search(text) is not None
+
+
+def key_tokens(text: str) -> tuple[str, ...]:
+    return tuple(match_key(text).split())

@@ -1,0 +1,104 @@
+"""The public entry point: article text in, quotes with speakers and entities out."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from . import cues
+from .attribute import attribute
+from .mentions import Mention
+from .model import Analysis, Article, Cue, Entity, Quote, Span, Token
+from .ner.base import NerBackend
+from .normalize import match_key
+from .quotemarks import QuotePair, pair_quotes
+from .quotes import find_statements
+from .segment import body_end, paragraphs, repeated_paragraphs, split_sentences
+from .speakers import mention_span, resolve_speakers
+from .tokenize import tokenize
+from .view import TextView
+
+_PROCLITICS = ("وب", "ول", "وك", "و", "ب", "ل", "ك", "ف")
+
+
+def analyze(article: Article | str, *, ner: NerBackend | None = None) -> Analysis:
+    """Find the statements, their speakers and the named entities of one article.
+
+    Args:
+        article: an Article, or raw text (its id is then empty).
+        ner: the NER backend; the built-in one when None.
+
+    Returns:
+        The Analysis; every span in it satisfies ``article.text[start:end] == text``.
+    """
+    if isinstance(article, str):
+        article = Article("", article)
+    if ner is None:
+        from .ner import get_backend
+
+        ner = get_backend("builtin")
+    text = article.text
+    end = body_end(text)
+    tokens = tokenize(text[:end])
+    para_spans = paragraphs(text, end=end)
+    starts = [t.start for t in tokens]
+    pairs: list[QuotePair] = []
+    for p_start, p_end in para_spans:
+        pairs.extend(pair_quotes(text, tokens, bisect_left(starts, p_start), bisect_left(starts, p_end)))
+    protected = [(tokens[p.open].start, tokens[p.close].end) for p in pairs]
+    sentences = split_sentences(text, tokens, para_spans, protected)
+    entities = clean_entities(text, tokens, ner(text, tokens)) if tokens else ()
+    view = TextView(text, tokens, sentences, pairs, entities)
+
+    drafts = find_statements(view, repeated_paragraphs(text, para_spans))
+    attributed = attribute(view, drafts)
+    resolved, speakers = resolve_speakers(view, attributed, entities)
+    quotes = []
+    for item, speaker in zip(attributed, resolved):
+        d = item.draft
+        first, last = d.content
+        content = _span(text, tokens[first].start, tokens[last - 1].end)
+        cue = None
+        if d.cue_span is not None:
+            c0, c1 = d.cue_span
+            cue = Cue(
+                tokens[c0].start, tokens[c1 - 1].end, text[tokens[c0].start : tokens[c1 - 1].end],
+                d.cue_lemma, d.cue_kind, d.gender,  # type: ignore[arg-type]
+            )
+        mention = mention_span(view, d.mention) if d.mention is not None else None
+        confidence = d.confidence if speaker is not None else round(d.confidence * 0.5, 2)
+        quotes.append(Quote(content, d.kind, cue, mention, speaker, d.rule, confidence))
+    return Analysis(article, sentences, tokens, entities, tuple(quotes), tuple(speakers))
+
+
+def _span(text: str, start: int, end: int) -> Span:
+    return Span(start, end, text[start:end])
+
+
+def clean_entities(text: str, tokens: tuple[Token, ...], entities: tuple[Entity, ...]) -> tuple[Entity, ...]:
+    """Drop nationality adjectives and cut proclitics (بحلب → حلب) where the bare form is attested.
+
+    A proclitic is cut only when the bare word appears on its own elsewhere in the article or
+    is itself tagged, because many names begin with these letters (لافروف، بريتا، كيري).
+    """
+    nationalities = cues.nationalities()
+    standalone = {match_key(t.text) for t in tokens}
+    tagged = {match_key(e.text.split()[0]) for e in entities if e.text.split()}
+    out: list[Entity] = []
+    for e in entities:
+        if match_key(e.text) in nationalities:
+            continue
+        start = e.start
+        first_key = match_key(e.text.split()[0]) if e.text.split() else ""
+        for clitic in _PROCLITICS:
+            bare = first_key[len(clitic) :]
+            if first_key.startswith(clitic) and len(bare) >= 3 and (bare in standalone or bare in tagged):
+                start = e.start + len(clitic)
+                break
+        if start != e.start:
+            e = Entity(start, e.end, text[start : e.end], e.type, e.backend)
+        if e.text.strip():
+            out.append(e)
+    return tuple(out)
+
+
+__all__ = ["analyze", "clean_entities", "Mention"]

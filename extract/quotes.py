@@ -1,0 +1,513 @@
+"""Statement detection: cue verbs with their complements, direct quotations, colon quotes and
+nominal attributions, each as a draft with a content range and (when written) a speaker mention.
+
+Speakers that are not written next to the cue (وأضاف، مضيفا) are resolved later by ``attribute``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from . import cues
+from .cues import CueForm
+from .mentions import SPEECH_OBJECT_NOUNS, Mention, is_stop, parse_mention, parse_mention_ending_at
+from .model import Gender, QuoteKind
+from .view import TextView
+
+# A complementizer right after one of these is not the start of reported content (بعد أن، إلا أن، يمكن أن).
+_NOT_OPENERS = frozenset(
+    "بعد قبل منذ الا غير دون بدون رغم برغم اجل لاجل ضروره يمكن يجب ينبغي يتعين بد لابد امكانيه حتي ريثما بمجرد "
+    "مجرد لو كي لكي يريد اراد نريد تريد يحاول حاول ترغب يرغب سبق يستطيع استطيع نستطيع تستطيع يعني بعدما يفترض "
+    "المقرر المتوقع المنتظر المرجح شان بشان احتمال يحتمل عسي علي".split()
+)
+_LEADING_PREPOSITIONS = frozenset("عن علي الي من".split())
+_RELATIVE_OPENERS = frozenset("الذي التي الذين حيث".split())
+_OPENER_PHRASES = (("من", "جهته"), ("من", "جهتها"), ("من", "جانبه"), ("من", "جانبها"), ("في", "المقابل"))
+_ADJUNCT_NOUNS = frozenset(
+    "بيان تصريح تصريحات مؤتمر موتمر مقابله حديث كلمه لقاء اتصال تغريده رساله خطاب اجتماع جلسه ختام زياره".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """A statement before its speaker is resolved. Token ranges are ``[first, last)``."""
+
+    content: tuple[int, int]
+    kind: QuoteKind
+    rule: str
+    cue_span: tuple[int, int] | None  # token range of the cue words
+    cue_lemma: str
+    cue_kind: str
+    gender: Gender
+    mention: Mention | None  # the speaker as written next to the cue, if it is
+    carried: bool = False  # pro-drop or participle: the speaker comes from context
+    confidence: float = 0.8
+    outlet: Mention | None = None  # an outlet that relayed the statement
+
+
+def find_statements(view: TextView, skip_paragraphs: Iterable[int] = ()) -> list[Draft]:
+    """Every statement draft in the article, in text order, nested ones resolved."""
+    skipped = set(skip_paragraphs)
+    drafts: list[Draft] = []
+    for sentence in view.sentences:
+        if sentence.paragraph in skipped:
+            continue
+        drafts.extend(_sentence_statements(view, sentence.token_start, sentence.token_end))
+    drafts = _resolve_nesting(view, drafts)
+    return sorted(drafts, key=lambda d: d.content[0])
+
+
+def _sentence_statements(view: TextView, start: int, end: int) -> list[Draft]:
+    found: list[Draft] = []
+    colon = _colon_statement(view, start, end)
+    if colon is not None:
+        found.append(colon)
+    i = start
+    while i < end:
+        draft = None
+        if view.enclosing_pair(i) is None:
+            draft = _cue_statement(view, i, start, end, found) or _nominal_statement(view, i, start, end)
+        if draft is not None:
+            found.append(draft)
+        i += 1
+    found.extend(_fronted_quotes(view, start, end, found))
+    return found
+
+
+# --- cue verbs -------------------------------------------------------------------------------
+
+
+def _negated(view: TextView, i: int, form: CueForm) -> bool:
+    particles, litotes = cues.negations()
+    return view.key(i - 1) in particles and view.key(i) not in litotes
+
+
+def _background(view: TextView, i: int) -> bool:
+    window = tuple(view.keys[max(0, i - 2) : i + 2])
+    return any(
+        window[j : j + len(opener)] == opener for opener in cues.background_openers() for j in range(len(window))
+    )
+
+
+def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[Draft]) -> Draft | None:
+    key = view.key(i)
+    relay = cues.lookup_relay(key)
+    if relay is not None and relay.kind == "relay":
+        draft = _relay_statement(view, i, end, relay)
+        if draft is not None:
+            return draft
+    form = cues.lookup_verb(key)
+    if form is None or _negated(view, i, form) or _background(view, i):
+        return None
+    if form.kind == "participle":
+        return _participle_statement(view, i, start, end, form, earlier)
+
+    after = i + 1
+    if view.tokens[after].text in "،," if after < end else False:
+        after += 1
+    mention = parse_mention(view, after, end)
+    subject_after = mention is not None
+    if mention is None:
+        left = i - 1 if view.key(i - 1) in ("قد", "وقد", "فقد") else i
+        mention = parse_mention_ending_at(view, left, start)
+    body_from = mention.last if subject_after and mention is not None else i + 1
+    opened = _content_start(view, body_from, end, form.frame)
+    if opened is None:
+        return _fronted_for_cue(view, i, start, form, mention)
+    first, kind_hint = opened
+    last = _content_end(view, first, end)
+    if last <= first:
+        return None
+    return _make_draft(view, first, last, kind_hint, form, (i, i + 1), mention, rule=f"{form.kind}.{form.frame}")
+
+
+def _participle_statement(
+    view: TextView, i: int, start: int, end: int, form: CueForm, earlier: list[Draft]
+) -> Draft | None:
+    after_comma = view.key(i - 1) == "" and view.tokens[i - 1].text in "،,"
+    if not (after_comma or any(d.content[1] <= i for d in earlier)):
+        return None
+    opened = _content_start(view, i + 1, end, form.frame, window=3)
+    if opened is None:
+        return None
+    first, kind_hint = opened
+    last = _content_end(view, first, end)
+    if last <= first:
+        return None
+    return _make_draft(view, first, last, kind_hint, form, (i, i + 1), None, rule="participle", carried=True)
+
+
+def _relay_statement(view: TextView, i: int, end: int, relay: CueForm) -> Draft | None:
+    """نقلت وكالة X عن Y قوله … / نسبت X إلى Y قوله …: the statement is Y's."""
+    outlet = parse_mention(view, i + 1, end)
+    j = outlet.last if outlet is not None else i + 1
+    for p in range(j, min(j + 4, end)):
+        if view.key(p) == relay.frame or (view.key(p).startswith(relay.frame) and len(view.key(p)) > len(relay.frame)):
+            real = parse_mention(view, p + 1, end)
+            if real is None:
+                return None
+            body = real.last
+            for q in range(real.last, min(real.last + 8, end)):
+                if view.key(q) in SPEECH_OBJECT_NOUNS:
+                    body = q + 1
+                    break
+            opened = _content_start(view, body, end, "np", window=4)
+            if opened is None:
+                return None
+            first, kind_hint = opened
+            last = _content_end(view, first, end)
+            if last <= first:
+                return None
+            form = CueForm(relay.lemma, "relay", real.gender if real.gender != "any" else relay.gender, "np")
+            draft = _make_draft(view, first, last, kind_hint, form, (i, i + 1), real, rule="relay")
+            return replace(draft, outlet=outlet)
+    return None
+
+
+def _content_start(view: TextView, p: int, end: int, frame: str, *, window: int = 40) -> tuple[int, str] | None:
+    """Where the reported content begins after the speaker, and how it was opened.
+
+    Returns:
+        (first content token, "compl" | "colon" | "quote" | "np"), or None when nothing is reported.
+    """
+    limit = min(end, p + (window if frame == "clause" else min(window, 14)))
+    i = p
+    while i < limit:
+        k = view.key(i)
+        text = view.tokens[i].text
+        if k in cues.complementizers() and view.key(i - 1) not in _NOT_OPENERS:
+            return i + 1, "compl"
+        if text == ":":
+            return i + 1, "colon"
+        pair = view.pair_at_open.get(i)
+        if pair is not None:
+            if _is_name_quote(view, pair):
+                i = pair.close + 1
+                continue
+            return i, "quote"
+        if k and (cues.lookup_verb(k) is not None and cues.lookup_verb(k).kind == "verb"):  # type: ignore[union-attr]
+            break  # another statement starts before any content
+        if text in ".؟?!":
+            break
+        i += 1
+    if frame == "clause":
+        return None
+    first = _skip_adjuncts(view, p, end)
+    if first >= end or view.is_punct(first) and not view.is_mark(first):
+        return None
+    while first < end and view.key(first) in _LEADING_PREPOSITIONS:
+        first += 1
+    return (first, "np") if first < end else None
+
+
+def _skip_adjuncts(view: TextView, i: int, end: int) -> int:
+    """Skip time words, addressees (للصحفيين، لقناة «العربية») and comma-bounded asides."""
+    while i < end:
+        k = view.key(i)
+        text = view.tokens[i].text
+        if text in "،,":
+            i += 1
+        elif k in cues.time_words() or k in ("يوم", "مساء", "صباح"):
+            i += 1
+        elif k.startswith("ل") and not k.startswith("لل") and (view.entity_of[i] is not None or _media_word(k[1:])):
+            i += 1
+            while i < end and (view.entity_of[i] is not None or view.key(i).startswith("ال")):
+                i += 1
+            if i in view.pair_at_open and _is_name_quote(view, view.pair_at_open[i]):
+                i = view.pair_at_open[i].close + 1
+        elif k in ("للصحفيين", "للصحافيين", "للصحافه", "للصحفيات", "للاعلام"):
+            i += 1
+        elif k in ("في", "خلال", "عقب", "بعد") and view.key(i + 1) in _ADJUNCT_NOUNS:
+            j = i + 1
+            while j < end and view.tokens[j].text not in "،,:" and view.key(j) not in cues.complementizers():
+                if view.pair_at_open.get(j) is not None:
+                    j = view.pair_at_open[j].close
+                j += 1
+            if j < end and view.tokens[j].text in "،,":
+                i = j + 1
+            else:
+                return i
+        else:
+            return i
+    return i
+
+
+def _media_word(k: str) -> bool:
+    return k in cues.media_nouns() or ("ال" + k) in cues.media_nouns()
+
+
+def _is_name_quote(view: TextView, pair: object) -> bool:
+    """Quotation marks around a name or title (صحيفة "واشنطن بوست"، «داعش»), not a statement."""
+    from .quotemarks import QuotePair
+
+    assert isinstance(pair, QuotePair)
+    words = [j for j in range(pair.open + 1, pair.close) if view.key(j)]
+    if len(words) >= 4:
+        return False
+    before = view.key(pair.open - 1)
+    if _media_word(before) or before in cues.organizations() or before.startswith("ل") and _media_word(before[1:]):
+        return True
+    return len(words) <= 2
+
+
+def _content_end(view: TextView, first: int, end: int) -> int:
+    """Where the content stops: the sentence end, a participle or a new cue, a trailing بحسب."""
+    i = first
+    while i < end:
+        pair = view.pair_at_open.get(i)
+        if pair is not None and pair.close < end:
+            i = pair.close + 1
+            continue
+        k = view.key(i)
+        text = view.tokens[i].text
+        form = cues.lookup_verb(k) if k else None
+        if i > first and form is not None and form.kind == "participle" and _participle_opens(view, i, end):
+            return i
+        if text in "،,؛;" and i + 1 < end:
+            nxt = view.key(i + 1)
+            nform = cues.lookup_verb(nxt) if nxt else None
+            if nform is not None and nform.kind == "verb" and (nxt != nform.lemma or nxt[0] in "وف" or True):
+                return i
+            if _marker_at(view, i + 1) is not None:
+                return i
+            if nxt in _RELATIVE_OPENERS and _cue_with_subject(view, i + 2, end):
+                return i
+            if (nxt, view.key(i + 2)) in _OPENER_PHRASES:
+                return i
+        if i > first and k and k[0] in "وف" and form is not None and form.kind == "verb" and k != form.lemma:
+            return i  # وشدد، وأضاف without a comma
+        i += 1
+    return end
+
+
+def _participle_opens(view: TextView, i: int, end: int) -> bool:
+    nxt = view.key(i + 1)
+    return bool(
+        nxt in cues.complementizers()
+        or nxt in _LEADING_PREPOSITIONS
+        or view.tokens[i + 1].text == ":" if i + 1 < end else False
+    ) or view.key(i - 1) == "" or (i + 1 < end and view.is_mark(i + 1))
+
+
+def _cue_with_subject(view: TextView, i: int, end: int) -> bool:
+    form = cues.lookup_verb(view.key(i))
+    return form is not None and form.kind == "verb" and parse_mention(view, i + 1, end) is not None
+
+
+def _make_draft(
+    view: TextView,
+    first: int,
+    last: int,
+    opened: str,
+    form: CueForm,
+    cue_span: tuple[int, int],
+    mention: Mention | None,
+    *,
+    rule: str,
+    carried: bool = False,
+) -> Draft:
+    first, last = _trim(view, first, last)
+    kind: QuoteKind = "indirect"
+    pair = view.pair_at_open.get(first)
+    if pair is not None and pair.close == last - 1:
+        first, last, kind = first + 1, last - 1, "direct"
+        if view.key(first) in cues.complementizers():
+            first += 1
+    elif _quoted_share(view, first, last) >= 0.6:
+        kind = "direct"
+    if view.key(first) in cues.complementizers() and last - first > 2:
+        first += 1
+    gender = mention.gender if mention is not None and mention.gender != "any" else form.gender
+    confidence = 0.9 if mention is not None else 0.7
+    if opened == "np":
+        confidence -= 0.2
+    return Draft(
+        content=(first, last),
+        kind=kind,
+        rule=rule + ("" if opened == "np" else f".{opened}"),
+        cue_span=cue_span,
+        cue_lemma=form.lemma,
+        cue_kind=form.kind,
+        gender=gender if form.kind != "participle" else form.gender,
+        mention=mention,
+        carried=mention is None,
+        confidence=round(confidence, 2),
+    )
+
+
+def _trim(view: TextView, first: int, last: int) -> tuple[int, int]:
+    """Drop punctuation at both ends, but keep a closing mark whose opening mark is kept."""
+    while first < last and view.is_punct(first) and first not in view.pair_at_open:
+        first += 1
+    while last > first and view.is_punct(last - 1):
+        if last - 1 in view.pair_at_close and view.pair_at_close[last - 1].open >= first:
+            break
+        last -= 1
+    return first, last
+
+
+def _quoted_share(view: TextView, first: int, last: int) -> float:
+    inside = 0
+    for p in view.pairs:
+        if first <= p.open and p.close < last:
+            inside += p.close - p.open - 1
+    return inside / max(1, last - first)
+
+
+# --- direct quotations whose cue follows them («…»، قال X) -----------------------------------
+
+
+def _fronted_for_cue(
+    view: TextView, i: int, start: int, form: CueForm, mention: Mention | None
+) -> Draft | None:
+    j = i - 1
+    while j >= start and view.tokens[j].text in "،,-–":
+        j -= 1
+    pair = view.pair_at_close.get(j)
+    if pair is None or mention is None or _is_name_quote(view, pair):
+        return None
+    return _make_draft(view, pair.open, pair.close + 1, "quote", form, (i, i + 1), mention, rule="direct.fronted")
+
+
+def _fronted_quotes(view: TextView, start: int, end: int, found: list[Draft]) -> list[Draft]:
+    """«…»، بحسب X / على حد تعبيره: nominal markers after a quotation."""
+    return []
+
+
+# --- colon quotes (لافروف: اتفاق قريب …) -------------------------------------------------------
+
+
+def _colon_statement(view: TextView, start: int, end: int) -> Draft | None:
+    for c in range(start + 1, min(end, start + 8)):
+        if view.tokens[c].text != ":":
+            continue
+        if cues.lookup_verb(view.key(c - 1)) is not None:
+            return None  # وأضاف: … is a cue verb's statement
+        mention = parse_mention(view, start, c)
+        if mention is None or mention.last != c or (mention.type == "UNNAMED" and mention.last - mention.first < 2):
+            return None
+        if mention.type == "PERS" and mention.name is None:
+            return None
+        if c + 1 >= end:
+            return None
+        form = CueForm(":", "colon", mention.gender, "clause")
+        last = _content_end(view, c + 1, end)
+        if last - (c + 1) < 2:
+            return None
+        return _make_draft(view, c + 1, last, "colon", form, (c, c + 1), mention, rule="colon")
+    return None
+
+
+# --- nominal attributions (بحسب X، وفقا لـ X) --------------------------------------------------
+
+
+def _marker_at(view: TextView, i: int) -> tuple[int, str] | None:
+    """The attribution marker starting at token ``i``: (tokens it spans, lemma)."""
+    markers = cues.attribution_markers()
+    first = cues.strip_conjunction(view.key(i))
+    for length in (3, 2, 1):
+        words = (first, *view.keys[i + 1 : i + length])
+        if len(words) == length and words in markers:
+            return length, markers[words]
+        # وفقا للوزارة: the ل of the marker is fused with the noun
+        if length == 2 and (first,) + ("ل",) in markers and view.key(i + 1).startswith("ل"):
+            return -1, markers[(first, "ل")]
+    return None
+
+
+def _nominal_statement(view: TextView, i: int, start: int, end: int) -> Draft | None:
+    marker = _marker_at(view, i)
+    if marker is None:
+        return None
+    length, lemma = marker
+    if length == -1:  # the noun carries the ل: parse from the token itself, past its ل
+        mention_at, span = i + 1, (i, i + 1)
+    else:
+        mention_at, span = i + length, (i, i + length)
+    if view.key(mention_at) == "ما" or view.key(mention_at - 1).endswith("ما"):
+        mention_at += 1 if view.key(mention_at) == "ما" else 0
+        inner = cues.lookup_verb(view.key(mention_at)) or cues.lookup_relay(view.key(mention_at))
+        if inner is not None:
+            mention_at += 1
+    mention = parse_mention(view, mention_at, end)
+    if mention is None:
+        return None
+    form = CueForm(lemma, "nominal", mention.gender, "np")
+    leading = i == start or view.key(i - 1) in ("و", "") and i - 1 == start
+    if leading:
+        j = mention.last
+        while j < end and (view.is_punct(j) and not view.is_mark(j) or view.key(j) in ("فان", "فانه", "فانها")):
+            j += 1
+        last = _content_end(view, j, end)
+        if last - j < 3:
+            return None
+        return _make_draft(view, j, last, "np", form, span, mention, rule="nominal.leading")
+    if not (view.is_punct(i - 1) or view.key(i - 1) in ("وذلك", "ذلك")):
+        return None
+    clause_start = start
+    for j in range(i - 1, start, -1):
+        if view.key(j) in cues.complementizers() or view.tokens[j].text in ":؛;":
+            clause_start = j + 1
+            break
+    if i - clause_start < 3:
+        return None
+    draft = _make_draft(view, clause_start, i, "np", form, span, mention, rule="nominal.trailing")
+    return replace(draft, confidence=0.6)
+
+
+# --- nesting -------------------------------------------------------------------------------------
+
+
+def _resolve_nesting(view: TextView, drafts: list[Draft]) -> list[Draft]:
+    """One statement per stretch of text: a relaying outlet gives way to the speaker it relays,
+    a relative clause (، الذي يقول X إن …) splits the outer statement, other inner cues are content."""
+    drafts = sorted(drafts, key=lambda d: (d.content[0], -(d.content[1] - d.content[0])))
+    dropped: set[int] = set()
+    result = list(drafts)
+    for a, outer in enumerate(result):
+        if a in dropped:
+            continue
+        for b, inner in enumerate(result):
+            if a == b or b in dropped or inner.cue_span is None:
+                continue
+            cue_first = inner.cue_span[0]
+            if not (outer.content[0] <= cue_first < outer.content[1]):
+                continue
+            if inner.cue_kind == "nominal" and outer.cue_kind != "nominal":
+                dropped.add(b)
+                continue
+            if outer.cue_kind == "nominal" and inner.cue_kind != "nominal":
+                dropped.add(a)
+                break
+            if outer.mention is not None and _is_outlet(view, outer.mention) and inner.mention is not None:
+                dropped.add(a)
+                break
+            if inner.mention is not None and view.key(cue_first - 1) in _RELATIVE_OPENERS:
+                cut = cue_first - 1
+                while cut > outer.content[0] and view.is_punct(cut - 1):
+                    cut -= 1
+                result[a] = outer = replace(outer, content=(outer.content[0], cut))
+                continue
+            dropped.add(b)
+    kept = [d for k, d in enumerate(result) if k not in dropped and d.content[1] > d.content[0]]
+    return _dedupe(view, kept)
+
+
+def _is_outlet(view: TextView, mention: Mention) -> bool:
+    from .mentions import head_key
+
+    return head_key(view.key(mention.first))[0] in cues.media_nouns()
+
+
+def _dedupe(view: TextView, drafts: list[Draft]) -> list[Draft]:
+    """Drop a statement whose words repeat an earlier one (a repeated headline or lead)."""
+    kept: list[Draft] = []
+    seen: list[set[str]] = []
+    for d in sorted(drafts, key=lambda d: d.content[0]):
+        words = set(view.keys[d.content[0] : d.content[1]]) - {""}
+        if any(len(words & s) >= 0.8 * max(len(words), 1) and len(words & s) >= 0.8 * len(s) for s in seen):
+            continue
+        kept.append(d)
+        seen.append(words)
+    return kept

@@ -1,0 +1,142 @@
+"""Grouping speaker mentions within one article: one Speaker per source, named by its fullest name.
+
+«سيرجي لافروف»، «لافروف» and «وزير الخارجية الروسي» (when the article names him so) are one
+speaker; «الخارجية الروسية» joins «وزارة الخارجية الروسية».
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .attribute import Attributed
+from .mentions import Mention, parse_mention
+from .model import Entity, Span, Speaker, SpeakerType
+from .names import name_key, same_name
+from .normalize import key_tokens
+from .view import TextView
+
+
+@dataclass
+class _Cluster:
+    type: SpeakerType
+    names: list[tuple[str, ...]] = field(default_factory=list)  # name token keys
+    name_texts: list[str] = field(default_factory=list)
+    titles: list[tuple[str, ...]] = field(default_factory=list)
+    forms: list[str] = field(default_factory=list)
+    mentions: list[Span] = field(default_factory=list)
+
+    def canonical(self) -> str:
+        pool = self.name_texts or self.forms
+        return max(pool, key=lambda s: (len(s.split()), pool.count(s), -pool.index(s)))
+
+
+def mention_span(view: TextView, m: Mention) -> Span:
+    start = view.tokens[m.first].start + m.skip
+    end = view.tokens[m.last - 1].end
+    return Span(start, end, view.text[start:end])
+
+
+def _range_text(view: TextView, first: int, last: int, skip: int = 0) -> str:
+    return view.text[view.tokens[first].start + skip : view.tokens[last - 1].end]
+
+
+def _keys(view: TextView, first: int, last: int) -> tuple[str, ...]:
+    return tuple(name_key(k) for k in view.keys[first:last] if k)
+
+
+def resolve_speakers(
+    view: TextView, attributed: list[Attributed], entities: tuple[Entity, ...]
+) -> tuple[list[Speaker | None], list[Speaker]]:
+    """The Speaker of each attributed draft, and the article's speakers in order of first mention."""
+    clusters: list[_Cluster] = []
+    by_mention: dict[tuple[int, int], int] = {}
+    for item in attributed:
+        m = item.source
+        if m is None or (m.first, m.last) in by_mention:
+            continue
+        by_mention[(m.first, m.last)] = _place(view, m, clusters)
+    person_names = _article_person_names(view, entities)
+    for cluster in clusters:
+        if cluster.type != "PERS":
+            continue
+        if cluster.names:
+            for keys, text in person_names:
+                if any(_extends(keys, n) for n in cluster.names) and text not in cluster.name_texts:
+                    cluster.name_texts.append(text)
+                    cluster.names.append(keys)
+        elif cluster.titles:
+            linked = _name_for_title(view, cluster.titles[0])
+            if linked is not None:
+                cluster.names.append(linked[0])
+                cluster.name_texts.append(linked[1])
+    speakers = [
+        Speaker(name=c.canonical(), type=c.type, forms=tuple(dict.fromkeys(c.forms + c.name_texts)),
+                mentions=tuple(c.mentions))
+        for c in clusters
+    ]
+    resolved: list[Speaker | None] = []
+    for item in attributed:
+        m = item.source
+        resolved.append(None if m is None else speakers[by_mention[(m.first, m.last)]])
+    return resolved, speakers
+
+
+def _place(view: TextView, m: Mention, clusters: list[_Cluster]) -> int:
+    span = mention_span(view, m)
+    name = _keys(view, *m.name) if m.name else ()
+    title = _keys(view, *m.title) if m.title else ()
+    for index, c in enumerate(clusters):
+        if c.type != m.type:
+            continue
+        if m.type == "PERS" and name and any(same_name(name, n) for n in c.names):
+            break
+        if m.type == "PERS" and not name and title and any(title == t for t in c.titles):
+            break
+        if m.type == "PERS" and name and not c.names and title and any(title == t for t in c.titles):
+            break
+        if m.type == "ORG" and name and any(_suffix(name, n) or _suffix(n, name) for n in c.names):
+            break
+        if m.type == "UNNAMED" and span.text in c.forms:
+            break
+    else:
+        clusters.append(_Cluster(m.type))
+        index = len(clusters) - 1
+    c = clusters[index]
+    c.forms.append(span.text)
+    c.mentions.append(span)
+    if name:
+        c.names.append(name)
+        skip = m.skip if m.name and m.name[0] == m.first else 0
+        c.name_texts.append(_range_text(view, m.name[0], m.name[1], skip) if m.name else span.text)
+    if title:
+        c.titles.append(title)
+    return index
+
+
+def _suffix(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    return len(a) <= len(b) and b[len(b) - len(a) :] == a
+
+
+def _extends(full: tuple[str, ...], short: tuple[str, ...]) -> bool:
+    """«سيرجي لافروف» extends «لافروف»: same last word, and the short name's words are in the full one."""
+    return len(full) > len(short) and bool(short) and same_name(full[-1:], short[-1:]) and same_name(full, short)
+
+
+def _article_person_names(view: TextView, entities: tuple[Entity, ...]) -> list[tuple[tuple[str, ...], str]]:
+    out = []
+    for e in entities:
+        if e.type == "PERS":
+            out.append((tuple(name_key(k) for k in key_tokens(e.text)), e.text))
+    return out
+
+
+def _name_for_title(view: TextView, title: tuple[str, ...]) -> tuple[tuple[str, ...], str] | None:
+    """A title used alone («المبعوث الدولي») names the person the article calls that way elsewhere."""
+    n = len(title)
+    for i in range(len(view.keys) - n):
+        if tuple(name_key(k) for k in view.keys[i : i + n]) != title:
+            continue
+        m = parse_mention(view, i, min(len(view.tokens), i + 14))
+        if m is not None and m.name is not None and m.type == "PERS" and m.title is not None:
+            return _keys(view, *m.name), _range_text(view, m.name[0], m.name[1])
+    return None

@@ -1,0 +1,78 @@
+"""A read-only view of one article that the rule stages share: tokens, keys, entities, quote pairs."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .model import Entity, EntityType, Sentence, Token
+from .normalize import match_key
+from .quotemarks import QUOTE_MARKS, QuotePair
+
+
+@dataclass(frozen=True, slots=True)
+class TokenEntity:
+    """An entity as a token range ``[first, last)``."""
+
+    first: int
+    last: int
+    type: EntityType
+
+
+@dataclass
+class TextView:
+    text: str
+    tokens: Sequence[Token]
+    sentences: Sequence[Sentence]
+    pairs: Sequence[QuotePair]
+    entities: Sequence[Entity] = ()
+    keys: list[str] = field(init=False)
+    entity_of: list[TokenEntity | None] = field(init=False)
+    sentence_of: list[int] = field(init=False)
+    pair_at_open: dict[int, QuotePair] = field(init=False)
+    pair_at_close: dict[int, QuotePair] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.keys = [match_key(t.text) for t in self.tokens]
+        self.entity_of = [None] * len(self.tokens)
+        starts = [t.start for t in self.tokens]
+        ends = [t.end for t in self.tokens]
+        for e in self.entities:
+            first = bisect_right(ends, e.start)
+            last = bisect_left(starts, e.end)
+            if first < last:
+                span = TokenEntity(first, last, e.type)
+                for i in range(first, last):
+                    self.entity_of[i] = span
+        self.sentence_of = [-1] * len(self.tokens)
+        for s_index, s in enumerate(self.sentences):
+            for i in range(s.token_start, s.token_end):
+                self.sentence_of[i] = s_index
+        self.pair_at_open = {p.open: p for p in self.pairs}
+        self.pair_at_close = {p.close: p for p in self.pairs}
+
+    def key(self, i: int) -> str:
+        return self.keys[i] if 0 <= i < len(self.keys) else ""
+
+    def is_mark(self, i: int) -> bool:
+        return 0 <= i < len(self.tokens) and self.tokens[i].text in QUOTE_MARKS
+
+    def is_punct(self, i: int) -> bool:
+        return 0 <= i < len(self.tokens) and not self.keys[i]
+
+    def sentence_bounds(self, i: int) -> tuple[int, int]:
+        s = self.sentences[self.sentence_of[i]]
+        return s.token_start, s.token_end
+
+    def enclosing_pair(self, i: int) -> QuotePair | None:
+        """The outermost quotation pair with token ``i`` strictly inside."""
+        best = None
+        for p in self.pairs:
+            if p.open < i < p.close and (best is None or p.open < best.open):
+                best = p
+        return best
+
+    def entity_starting(self, i: int) -> TokenEntity | None:
+        e = self.entity_of[i] if 0 <= i < len(self.entity_of) else None
+        return e if e is not None and e.first == i else None
