@@ -1,0 +1,1 @@
+"""aqwal's command-line interface (Typer)."""
