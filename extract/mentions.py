@@ -109,7 +109,7 @@ def _quoted_name(view: TextView, i: int) -> tuple[int, int] | None:
     if pair is None or pair.close - pair.open - 1 > 4:
         return None
     inner = range(pair.open + 1, pair.close)
-    if all(namelike(view, j) or view.entity_of[j] is not None for j in inner):
+    if all(view.entity_of[j] is not None or namelike(view, j) and not _definite(view.key(j)) for j in inner):
         return pair.open + 1, pair.close
     return None
 
@@ -133,10 +133,66 @@ def _name_after(view: TextView, i: int, limit: int) -> tuple[int, int, int] | No
     return i, j, j
 
 
-def parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
-    """The speaker phrase starting at token ``i`` (not crossing ``limit``), or None."""
+def _extend_name(view: TextView, last: int, limit: int) -> int:
+    """One more name word after a tagged name when a phrase boundary follows it."""
+    if last < limit and namelike(view, last) and not _definite(view.key(last)) and view.entity_of[last] is None:
+        if last + 1 >= limit or _boundary_after_name(view, last + 1):
+            return last + 1
+    return last
+
+
+def _boundary_after_name(view: TextView, j: int) -> bool:
+    """What may follow a speaker's name: punctuation, a complementizer, a title, a time word, an addressee."""
+    k = view.key(j)
+    if not k:
+        return True
+    titles, orgs, _, _ = _heads()
+    return (
+        k in cues.complementizers()
+        or k in cues.time_words()
+        or k in titles
+        or k in PREPOSITIONS
+        or k in SPEECH_OBJECT_NOUNS
+        or k.startswith("لل")
+        or k.startswith("ل") and (k[1:] in cues.media_nouns() or ("ال" + k[1:]) in cues.media_nouns())
+    )
+
+
+def bare_name(view: TextView, i: int, limit: int) -> Mention | None:
+    """An untagged name of one or two words where the syntax says a subject stands (after a speech verb),
+    closed by what may follow a name (، إن، اليوم، للصحفيين، the title in apposition)."""
+    if i >= limit or not namelike(view, i) or _definite(view.key(i)) or len(view.key(i)) < 3:
+        return None
+    if view.key(i).startswith("ل") and len(view.key(i)) > 3 and _media_word_key(view.key(i)[1:]):
+        return None
+    for last in (i + 1, i + 2):
+        if last > limit:
+            break
+        if last == limit or _boundary_after_name(view, last):
+            return Mention(i, last, "PERS", "any", name=(i, last))
+        if not namelike(view, last) or view.entity_of[last] is not None:
+            break
+    return None
+
+
+def _media_word_key(k: str) -> bool:
+    return k in cues.media_nouns() or ("ال" + k) in cues.media_nouns()
+
+
+def parse_mention(view: TextView, i: int, limit: int, *, subject: bool = False) -> Mention | None:
+    """The speaker phrase starting at token ``i`` (not crossing ``limit``), or None.
+
+    With ``subject``, the position is known to hold a subject, so an untagged bare name is accepted.
+    """
     if i >= limit:
         return None
+    found = _parse_mention(view, i, limit)
+    if found is None and subject:
+        found = bare_name(view, i, limit)
+    return found
+
+
+def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
     titles, orgs, unnamed, nats = _heads()
     key, skip = head_key(view.key(i))
 
@@ -150,7 +206,8 @@ def parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
     ent = view.entity_starting(i)
     if ent is not None and ent.last <= limit and key not in titles and key not in unnamed:
         if ent.type == "PERS":
-            return Mention(i, ent.last, "PERS", "any", name=(i, ent.last), skip=skip)
+            last = _extend_name(view, ent.last, limit)
+            return Mention(i, last, "PERS", "any", name=(i, last), skip=skip)
         last = ent.last
         while last < limit and _modifier(view, last) and view.entity_of[last] is None:
             last += 1
@@ -171,20 +228,37 @@ def parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
 
     if key in orgs:
         j = i + 1
-        while j < limit and (_modifier(view, j) or _lam_idafa(view, j, limit) or _place_phrase(view, j, limit)):
-            j += 2 if _place_phrase(view, j, limit) else 1
+        if key in cues.media_nouns():
+            while j < limit and j - i <= 2 and namelike(view, j) and not _definite(view.key(j)):
+                j += 1  # وكالة سبوتنيك، قناة الجزيرة: the outlet's own name
+        while j < limit:
+            if _place_phrase(view, j, limit):
+                j += 2
+            elif _modifier(view, j) or _lam_idafa(view, j, limit):
+                j += 1
+            elif (ent := view.entity_starting(j)) is not None and ent.type == "PERS" and not _definite(view.key(j - 1)):
+                j = min(ent.last, limit)  # نظام الأسد، إدارة ترامب: a construct noun owned by a person
+                if _place_phrase(view, j, limit):
+                    j += 2
+                break
+            else:
+                break
         return Mention(i, j, "ORG", orgs[key], name=(i, j), skip=skip)
 
     if key in unnamed:
         j = i + 1
         if j < limit and not is_stop(view, j) and not _definite(view.key(j)) and view.key(j) not in nats:
             j += 1  # an indefinite complement: وسائل إعلام، مصادر أمنية
+        seen_definite = False
         while j < limit:
-            if _modifier(view, j) or view.key(j) in nats:
+            k = view.key(j)
+            if k in nats or _modifier(view, j) and (not seen_definite or _adjective_like(k)):
+                seen_definite = seen_definite or _definite(k)
                 j += 1
             elif view.key(j) in ("في", "من") and j + 1 < limit and (
                 _definite(view.key(j + 1)) or view.entity_of[j + 1] is not None or view.key(j + 1) in ("احدي", "احد")
             ):
+                seen_definite = _definite(view.key(j + 1))
                 j += 2
             elif view.key(j).startswith(("تابع", "مقرب")) and j + 1 < limit and view.key(j + 1).startswith("لل"):
                 j += 2
@@ -192,6 +266,11 @@ def parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
                 break
         return Mention(i, j, "UNNAMED", unnamed[key], skip=skip)
     return None
+
+
+def _adjective_like(k: str) -> bool:
+    """An adjective after a noun (السورية، المسلحة، الأمني), not a new noun (العرض)."""
+    return k.endswith(("ه", "ي", "ين", "ون", "يه")) and len(k) > 4
 
 
 def _place_phrase(view: TextView, j: int, limit: int) -> bool:
@@ -213,7 +292,7 @@ def parse_mention_ending_at(view: TextView, end: int, floor: int) -> Mention | N
     for start in range(max(floor, end - 9), end):
         if start > floor and not _left_boundary(view, start - 1):
             continue
-        m = parse_mention(view, start, end)
+        m = parse_mention(view, start, end, subject=True)
         if m is not None and m.last == end:
             return m
     return None

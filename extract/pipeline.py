@@ -46,7 +46,7 @@ def analyze(article: Article | str, *, ner: NerBackend | None = None) -> Analysi
         pairs.extend(pair_quotes(text, tokens, bisect_left(starts, p_start), bisect_left(starts, p_end)))
     protected = [(tokens[p.open].start, tokens[p.close].end) for p in pairs]
     sentences = split_sentences(text, tokens, para_spans, protected)
-    entities = clean_entities(text, tokens, ner(text, tokens)) if tokens else ()
+    entities = propagate_entities(text, tokens, clean_entities(text, tokens, ner(text, tokens))) if tokens else ()
     view = TextView(text, tokens, sentences, pairs, entities)
 
     drafts = find_statements(view, repeated_paragraphs(text, para_spans))
@@ -101,4 +101,64 @@ def clean_entities(text: str, tokens: tuple[Token, ...], entities: tuple[Entity,
     return tuple(out)
 
 
-__all__ = ["analyze", "clean_entities", "Mention"]
+_NAME_PARTICLES = frozenset("دي دو فون فان ابو ابن بن عبد ال".split())
+_CLITIC_PREFIXES = ("وب", "ول", "و", "ب", "ل", "ف", "ك")
+
+
+def propagate_entities(text: str, tokens: tuple[Token, ...], entities: tuple[Entity, ...]) -> tuple[Entity, ...]:
+    """One name, one tag per article: other occurrences of a tagged name (and a person's surname
+    alone, «لافروف» after «سيرجي لافروف») get the same type, clitics (ولافروف) cut off."""
+    keys = [match_key(t.text) for t in tokens]
+    starts = [t.start for t in tokens]
+    covered = [False] * len(tokens)
+    for e in entities:
+        for i in range(bisect_left(starts, e.start), bisect_left(starts, e.end)):
+            covered[i] = True
+    votes: dict[tuple[str, ...], dict[str, int]] = {}
+    for e in entities:
+        words = tuple(match_key(e.text).split())
+        if not words:
+            continue
+        if len(words) >= 2 or not words[0].startswith("ال"):
+            votes.setdefault(words, {}).setdefault(e.type, 0)
+            votes[words][e.type] += 1
+        if e.type == "PERS" and len(words) >= 2:
+            surname = words[-2:] if words[-2] in _NAME_PARTICLES else words[-1:]
+            if len(surname[-1]) >= 3:
+                votes.setdefault(surname, {}).setdefault("PERS", 0)
+                votes[surname]["PERS"] += 1
+    table = {w: max(t, key=t.get) for w, t in votes.items()}  # type: ignore[arg-type]
+    longest = max((len(w) for w in table), default=0)
+    added: list[Entity] = []
+    i = 0
+    while i < len(tokens):
+        if covered[i]:
+            i += 1
+            continue
+        hit = None
+        for n in range(min(longest, len(tokens) - i), 0, -1):
+            if any(covered[i : i + n]):
+                continue
+            window = tuple(keys[i : i + n])
+            if window in table:
+                hit = (n, 0)
+                break
+            first = window[0]
+            for clitic in _CLITIC_PREFIXES:
+                if first.startswith(clitic) and (first[len(clitic) :],) + window[1:] in table:
+                    hit = (n, len(clitic))
+                    break
+            if hit:
+                break
+        if hit is None:
+            i += 1
+            continue
+        n, cut = hit
+        start, end = tokens[i].start + cut, tokens[i + n - 1].end
+        words = tuple(match_key(text[start:end]).split())
+        added.append(Entity(start, end, text[start:end], table[words], "propagated"))  # type: ignore[arg-type]
+        i += n
+    return tuple(sorted(entities + tuple(added), key=lambda e: e.start))
+
+
+__all__ = ["analyze", "clean_entities", "propagate_entities"]

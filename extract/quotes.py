@@ -11,8 +11,9 @@ from dataclasses import dataclass, replace
 
 from . import cues
 from .cues import CueForm
-from .mentions import SPEECH_OBJECT_NOUNS, Mention, is_stop, parse_mention, parse_mention_ending_at
+from .mentions import SPEECH_OBJECT_NOUNS, Mention, bare_name, parse_mention, parse_mention_ending_at
 from .model import Gender, QuoteKind
+from .normalize import has_arabic
 from .view import TextView
 
 # A complementizer right after one of these is not the start of reported content (بعد أن، إلا أن، يمكن أن).
@@ -23,6 +24,9 @@ _NOT_OPENERS = frozenset(
 )
 _LEADING_PREPOSITIONS = frozenset("عن علي الي من".split())
 _RELATIVE_OPENERS = frozenset("الذي التي الذين حيث".split())
+_CONNECTIVES = frozenset("فيما بينما كما ثم حين وقد قد".split())
+# After a comma these open the journalist's own words (، هذا فيما …، يأتي ذلك …).
+_TOPIC_SHIFTS = frozenset("هذا وهذا ياتي وياتي جاء وجاء".split())
 _OPENER_PHRASES = (("من", "جهته"), ("من", "جهتها"), ("من", "جانبه"), ("من", "جانبها"), ("في", "المقابل"))
 _ADJUNCT_NOUNS = frozenset(
     "بيان تصريح تصريحات مؤتمر موتمر مقابله حديث كلمه لقاء اتصال تغريده رساله خطاب اجتماع جلسه ختام زياره".split()
@@ -71,7 +75,8 @@ def _sentence_statements(view: TextView, start: int, end: int) -> list[Draft]:
         if draft is not None:
             found.append(draft)
         i += 1
-    found.extend(_fronted_quotes(view, start, end, found))
+    if any(d.cue_kind != "nominal" for d in found):
+        found = [d for d in found if d.rule != "nominal.trailing"]
     return found
 
 
@@ -106,20 +111,32 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
     after = i + 1
     if view.tokens[after].text in "،," if after < end else False:
         after += 1
-    mention = parse_mention(view, after, end)
+    mention = parse_mention(view, after, end, subject=True)
     subject_after = mention is not None
     if mention is None:
         left = i - 1 if view.key(i - 1) in ("قد", "وقد", "فقد") else i
         mention = parse_mention_ending_at(view, left, start)
+    if mention is None and form.tense == "present":
+        return None  # impersonal: «حيث يتوقع أن …», «يعتقد أن …» inside a clause
     body_from = mention.last if subject_after and mention is not None else i + 1
     opened = _content_start(view, body_from, end, form.frame)
     if opened is None:
         return _fronted_for_cue(view, i, start, form, mention)
     first, kind_hint = opened
-    last = _content_end(view, first, end)
+    last = _quote_end(view, first, end) if kind_hint == "quote" else _content_end(view, first, end)
     if last <= first:
         return None
     return _make_draft(view, first, last, kind_hint, form, (i, i + 1), mention, rule=f"{form.kind}.{form.frame}")
+
+
+def _quote_end(view: TextView, first: int, end: int) -> int:
+    """A statement opened by a quotation ends with it, unless the sentence goes on quoting
+    («…» و«…»: split quotes) without a new cue."""
+    pair = view.pair_at_open[first]
+    last = pair.close + 1
+    while last + 1 < end and view.key(last) == "و" and last + 1 in view.pair_at_open:
+        last = view.pair_at_open[last + 1].close + 1
+    return last
 
 
 def _participle_statement(
@@ -128,7 +145,7 @@ def _participle_statement(
     after_comma = view.key(i - 1) == "" and view.tokens[i - 1].text in "،,"
     if not (after_comma or any(d.content[1] <= i for d in earlier)):
         return None
-    opened = _content_start(view, i + 1, end, form.frame, window=3)
+    opened = _content_start(view, i + 1, end, form.frame, window=8)
     if opened is None:
         return None
     first, kind_hint = opened
@@ -144,7 +161,7 @@ def _relay_statement(view: TextView, i: int, end: int, relay: CueForm) -> Draft 
     j = outlet.last if outlet is not None else i + 1
     for p in range(j, min(j + 4, end)):
         if view.key(p) == relay.frame or (view.key(p).startswith(relay.frame) and len(view.key(p)) > len(relay.frame)):
-            real = parse_mention(view, p + 1, end)
+            real = parse_mention(view, p + 1, end, subject=True)
             if real is None:
                 return None
             body = real.last
@@ -218,6 +235,8 @@ def _skip_adjuncts(view: TextView, i: int, end: int) -> int:
                 i = view.pair_at_open[i].close + 1
         elif k in ("للصحفيين", "للصحافيين", "للصحافه", "للصحفيات", "للاعلام"):
             i += 1
+        elif k in ("في", "من") and (ent := view.entity_starting(i + 1)) is not None and ent.type == "LOC":
+            i = ent.last  # في موسكو
         elif k in ("في", "خلال", "عقب", "بعد") and view.key(i + 1) in _ADJUNCT_NOUNS:
             j = i + 1
             while j < end and view.tokens[j].text not in "،,:" and view.key(j) not in cues.complementizers():
@@ -275,10 +294,19 @@ def _content_end(view: TextView, first: int, end: int) -> int:
                 return i
             if (nxt, view.key(i + 2)) in _OPENER_PHRASES:
                 return i
+            if nxt in _CONNECTIVES and _is_verb_cue(view, i + 2):
+                return i
+            if nxt in _TOPIC_SHIFTS:
+                return i
         if i > first and k and k[0] in "وف" and form is not None and form.kind == "verb" and k != form.lemma:
             return i  # وشدد، وأضاف without a comma
         i += 1
     return end
+
+
+def _is_verb_cue(view: TextView, i: int) -> bool:
+    form = cues.lookup_verb(view.key(i))
+    return form is not None and form.kind == "verb"
 
 
 def _participle_opens(view: TextView, i: int, end: int) -> bool:
@@ -337,7 +365,14 @@ def _make_draft(
 
 
 def _trim(view: TextView, first: int, last: int) -> tuple[int, int]:
-    """Drop punctuation at both ends, but keep a closing mark whose opening mark is kept."""
+    """Drop punctuation at both ends, but keep a closing mark whose opening mark is kept, and a
+    page-title tail in another script («… - It's Over 9000»)."""
+    for dash in range(last - 1, first, -1):
+        if view.tokens[dash].text in ("-", "–", "—", "|") and not any(
+            has_arabic(view.tokens[j].text) for j in range(dash + 1, last)
+        ):
+            last = dash
+            break
     while first < last and view.is_punct(first) and first not in view.pair_at_open:
         first += 1
     while last > first and view.is_punct(last - 1):
@@ -370,11 +405,6 @@ def _fronted_for_cue(
     return _make_draft(view, pair.open, pair.close + 1, "quote", form, (i, i + 1), mention, rule="direct.fronted")
 
 
-def _fronted_quotes(view: TextView, start: int, end: int, found: list[Draft]) -> list[Draft]:
-    """«…»، بحسب X / على حد تعبيره: nominal markers after a quotation."""
-    return []
-
-
 # --- colon quotes (لافروف: اتفاق قريب …) -------------------------------------------------------
 
 
@@ -385,6 +415,11 @@ def _colon_statement(view: TextView, start: int, end: int) -> Draft | None:
         if cues.lookup_verb(view.key(c - 1)) is not None:
             return None  # وأضاف: … is a cue verb's statement
         mention = parse_mention(view, start, c)
+        if mention is None:
+            bare = bare_name(view, start, c)
+            # a headline «لافروف: …»: an untagged name counts when the article names that person elsewhere
+            if bare is not None and all(view.key(j) in view.person_words for j in range(bare.first, bare.last)):
+                mention = bare
         if mention is None or mention.last != c or (mention.type == "UNNAMED" and mention.last - mention.first < 2):
             return None
         if mention.type == "PERS" and mention.name is None:
@@ -501,13 +536,22 @@ def _is_outlet(view: TextView, mention: Mention) -> bool:
 
 
 def _dedupe(view: TextView, drafts: list[Draft]) -> list[Draft]:
-    """Drop a statement whose words repeat an earlier one (a repeated headline or lead)."""
+    """Drop a statement that repeats an earlier one in a repeated sentence (a headline printed
+    twice, once with the site's name; a lead paragraph repeated with other punctuation)."""
     kept: list[Draft] = []
-    seen: list[set[str]] = []
+    seen: list[tuple[set[str], set[str]]] = []
     for d in sorted(drafts, key=lambda d: d.content[0]):
-        words = set(view.keys[d.content[0] : d.content[1]]) - {""}
-        if any(len(words & s) >= 0.8 * max(len(words), 1) and len(words & s) >= 0.8 * len(s) for s in seen):
+        words = {k for k in view.keys[d.content[0] : d.content[1]] if k}
+        s_first, s_last = view.sentence_bounds(d.content[0])
+        sentence = {k for k in view.keys[s_first:s_last] if k}
+        if any(_covers(words, w, 0.8) and _covers(sentence, s, 0.9) for w, s in seen):
             continue
         kept.append(d)
-        seen.append(words)
+        seen.append((words, sentence))
     return kept
+
+
+def _covers(a: set[str], b: set[str], share: float) -> bool:
+    """The smaller of two word sets lies (almost) wholly inside the larger."""
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    return len(small) >= 3 and len(small & large) >= share * len(small)

@@ -32,6 +32,7 @@ class TextView:
     sentence_of: list[int] = field(init=False)
     pair_at_open: dict[int, QuotePair] = field(init=False)
     pair_at_close: dict[int, QuotePair] = field(init=False)
+    person_words: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
         self.keys = [match_key(t.text) for t in self.tokens]
@@ -49,6 +50,9 @@ class TextView:
         for s_index, s in enumerate(self.sentences):
             for i in range(s.token_start, s.token_end):
                 self.sentence_of[i] = s_index
+        self.person_words = frozenset(
+            w for e in self.entities if e.type == "PERS" for w in match_key(e.text).split()
+        )
         self.pair_at_open = {p.open: p for p in self.pairs}
         self.pair_at_close = {p.close: p for p in self.pairs}
 

@@ -1,0 +1,198 @@
+"""Train the built-in CRF NER model, and build its word-cluster and gazetteer resources."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from ..normalize import match_key
+from .evaluate import Scores, Sentence, read_conll, score
+from .features import CLUSTER_FILE, GAZETTEER_FILE, Featurizer, gaz_digest, iter_gazetteer_entries
+
+Log = Callable[[str], None]
+
+
+def _quiet(_: str) -> None:
+    pass
+
+
+def read_corpora(files: Iterable[Path | str]) -> list[Sentence]:
+    """All sentences of several CoNLL files, tags mapped onto PERS/LOC/ORG/MISC."""
+    sentences: list[Sentence] = []
+    for f in files:
+        sentences.extend(read_conll(f))
+    return sentences
+
+
+def compile_gazetteer(source_dir: Path, out_path: Path) -> int:
+    """Write ANERGazet entries as ``TYPE<TAB>digest`` lines (features only: no entry text is shipped)."""
+    rows = sorted({(kind, gaz_digest(key)) for kind, key in iter_gazetteer_entries(source_dir)})
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    with out_path.open("w", encoding="utf-8") as fh:
+        fh.write("# ANERGazet (Benajiba et al. 2007) entries as blake2b-48 digests of extract.normalize.match_key forms\n")
+        for kind, digest in rows:
+            fh.write(f"{kind}\t{digest}\n")
+    return len(rows)
+
+
+def _corpus_sentences(corpus: Path, limit_words: int) -> Iterable[list[str]]:
+    """Normalized word lists, one per line of article text, from a news.jsonl.gz file."""
+    from camel_tools.tokenizers.word import simple_word_tokenize
+
+    total = 0
+    opener = gzip.open if corpus.suffix == ".gz" else open
+    with opener(corpus, "rt", encoding="utf-8") as fh:  # type: ignore[operator]
+        for line in fh:
+            record = json.loads(line)
+            for para in f"{record.get('title', '')}\n{record.get('text', '')}".split("\n"):
+                words = [match_key(w) for w in simple_word_tokenize(para)]
+                words = [w for w in words if w]
+                if words:
+                    total += len(words)
+                    yield words
+            if total >= limit_words:
+                return
+
+
+def build_clusters(corpus: Path, out_path: Path, *, vocab_size: int = 60_000, contexts: int = 3000,
+                   dims: int = 120, ks: Sequence[int] = (64, 256, 1024), limit_words: int = 12_000_000,
+                   seed: int = 13, log: Log = _quiet) -> int:
+    """Cluster words by their neighbours: PPMI over left/right context words, SVD, then k-means at several k.
+
+    Writes ``word<TAB>id_k1<TAB>id_k2...`` (coarse to fine) and returns the number of words.
+    Only word forms and cluster numbers are written, never corpus text.
+    """
+    import numpy as np
+    from scipy import sparse
+    from sklearn.cluster import MiniBatchKMeans
+    from sklearn.decomposition import TruncatedSVD
+    from sklearn.preprocessing import normalize
+
+    t0 = time.time()
+    sents = list(_corpus_sentences(corpus, limit_words))
+    counts: Counter[str] = Counter(w for s in sents for w in s)
+    log(f"clusters: {sum(counts.values()):,} words, {len(counts):,} types read in {time.time() - t0:.0f}s")
+    vocab = [w for w, c in counts.most_common(vocab_size) if c >= 5]
+    index = {w: i for i, w in enumerate(vocab)}
+    ctx_index = {w: i for i, w in enumerate(vocab[:contexts])}
+    rows: list[int] = []
+    cols: list[int] = []
+    for s in sents:
+        ids = [index.get(w, -1) for w in s]
+        cids = [ctx_index.get(w, -1) for w in s]
+        for i, wid in enumerate(ids):
+            if wid < 0:
+                continue
+            for d, off in ((-2, 0), (-1, 1), (1, 2), (2, 3)):
+                j = i + d
+                c = cids[j] if 0 <= j < len(s) else -1
+                if c >= 0:
+                    rows.append(wid)
+                    cols.append(off * contexts + c)
+    del sents
+    mat = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)),
+                            shape=(len(vocab), 4 * contexts))
+    mat.sum_duplicates()
+    total = mat.sum()
+    row_sum = np.asarray(mat.sum(axis=1)).ravel()
+    col_sum = np.asarray(mat.sum(axis=0)).ravel() ** 0.75  # context smoothing as in word2vec
+    col_sum = col_sum / col_sum.sum() * total
+    coo = mat.tocoo()
+    pmi = np.log(coo.data * total / (row_sum[coo.row] * col_sum[coo.col]))
+    keep = pmi > 0
+    ppmi = sparse.csr_matrix((pmi[keep], (coo.row[keep], coo.col[keep])), shape=mat.shape)
+    vecs = TruncatedSVD(n_components=dims, random_state=seed).fit_transform(ppmi)
+    vecs = normalize(vecs)
+    log(f"clusters: PPMI-SVD {vecs.shape} in {time.time() - t0:.0f}s")
+    labels = []
+    for k in ks:
+        km = MiniBatchKMeans(n_clusters=k, random_state=seed, batch_size=4096, n_init=3, max_iter=200)
+        labels.append(km.fit_predict(vecs))
+        log(f"clusters: k={k} done in {time.time() - t0:.0f}s")
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    with out_path.open("w", encoding="utf-8") as fh:
+        fh.write(f"# word clusters (PPMI-SVD {dims}d + k-means k={','.join(map(str, ks))}) "
+                 "derived from ANT Corpus and SaudiNewsNet news text; no text is included\n")
+        for i, w in enumerate(vocab):
+            fh.write(w + "\t" + "\t".join(str(lab[i]) for lab in labels) + "\n")
+    return len(vocab)
+
+
+def _ensure_resources(out_dir: Path, corpus: Path | None, gazetteer_dir: Path | None, log: Log) -> None:
+    """Build requested resources into ``out_dir``; otherwise reuse the shipped ones (copied beside the model)."""
+    from .crf import DATA_DIR
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    if corpus is not None:
+        n = build_clusters(corpus, out_dir / CLUSTER_FILE, log=log)
+        log(f"wrote {n:,} word clusters to {out_dir / CLUSTER_FILE}")
+    if gazetteer_dir is not None:
+        n = compile_gazetteer(gazetteer_dir, out_dir / GAZETTEER_FILE)
+        log(f"wrote {n:,} gazetteer digests to {out_dir / GAZETTEER_FILE}")
+    for name in (CLUSTER_FILE, GAZETTEER_FILE):
+        shipped, target = DATA_DIR / name, out_dir / name
+        if not target.exists() and shipped.is_file() and shipped.resolve() != target.resolve():
+            shutil.copyfile(shipped, target)
+
+
+def train(train_files: Sequence[Path | str], dev_files: Sequence[Path | str], out_path: Path | str, *,
+          corpus: Path | str | None = None, gazetteer_dir: Path | str | None = None,
+          dev_fraction: float = 0.0, c1: float = 0.05, c2: float = 0.01, max_iterations: int = 250,
+          min_freq: int = 1, log: Log = _quiet) -> dict[str, Any]:
+    """Train a CRF on CoNLL files and write it to ``out_path`` (clusters and gazetteer beside it).
+
+    Args:
+        train_files: CoNLL files to train on.
+        dev_files: CoNLL files scored after training (never used for fitting).
+        out_path: the model file; resource files are written to (or reused from) its folder.
+        corpus: a news.jsonl.gz to build word clusters from (otherwise the shipped clusters are reused).
+        gazetteer_dir: an ANERGazet folder to compile (otherwise the shipped digests are reused).
+        dev_fraction: hold out this last fraction of the training sentences as extra dev data.
+
+    Returns:
+        A summary: sentence counts, seconds, and dev scores when there is dev data.
+    """
+    import pycrfsuite
+
+    out_path = Path(out_path)
+    _ensure_resources(out_path.parent, Path(corpus) if corpus else None,
+                      Path(gazetteer_dir) if gazetteer_dir else None, log)
+    featurizer = Featurizer.from_dir(out_path.parent)
+    sentences = read_corpora(train_files)
+    dev = read_corpora(dev_files) if dev_files else []
+    if dev_fraction > 0:
+        cut = int(len(sentences) * (1 - dev_fraction))
+        sentences, dev = sentences[:cut], sentences[cut:] + dev
+    t0 = time.time()
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for words, tags in sentences:
+        trainer.append(featurizer.sentence(words), tags)
+    trainer.set_params({"c1": c1, "c2": c2, "max_iterations": max_iterations,
+                        "feature.possible_transitions": True, "feature.minfreq": min_freq})
+    log(f"training on {len(sentences):,} sentences ({sum(len(w) for w, _ in sentences):,} tokens)")
+    tmp = out_path.with_name(out_path.name + ".tmp")
+    trainer.train(str(tmp))
+    tmp.replace(out_path)
+    summary: dict[str, Any] = {"train_sentences": len(sentences), "seconds": round(time.time() - t0, 1),
+                               "model": str(out_path), "model_bytes": out_path.stat().st_size}
+    log(f"trained in {summary['seconds']}s -> {out_path} ({summary['model_bytes']:,} bytes)")
+    if dev:
+        scores = evaluate_model(out_path, dev, featurizer)
+        summary["dev"] = {k: v.as_dict() for k, v in scores.items()}
+        log("dev: " + "  ".join(f"{k} {v.f1:.4f}" for k, v in scores.items()))
+    return summary
+
+
+def evaluate_model(model_path: Path, sentences: Sequence[Sentence], featurizer: Featurizer | None = None
+                   ) -> dict[str, Scores]:
+    """Score a model file on gold sentences, tagging each gold sentence as a unit."""
+    from .crf import CrfTagger
+
+    tagger = CrfTagger(model_path, featurizer)
+    return score([t for _, t in sentences], [tagger.tag_words(w) for w, _ in sentences])
