@@ -25,7 +25,11 @@ FUNCTION_WORDS = frozenset(
     "ان انه انها كان وكان كانت وكانت يكون تكون ليس هناك هنا ايضا كذلك اما واما الا غير سوي مثل عبر الي علي "
     "عن من في مع لدي منذ حتي بعد قبل خلال جدا فقط حاليا الان يوم".split()
 )
-_NAME_PARTS = frozenset("عبد ابو ابن بن بنت ال دي دو فون فان لو لا دا ديل".split())
+# Prepositions with a pronoun suffix (فيها، منه، عليهم): never part of a name.
+_PRONOUN_PPS = frozenset(
+    p + s for p in ("في", "من", "عن", "علي", "الي", "ل", "ب", "مع", "عند", "لدي", "بين")
+    for s in ("ه", "ها", "هم", "هما", "هن", "نا", "ي", "ك", "كم")
+)
 SPEECH_OBJECT_NOUNS = frozenset("قوله قولها قولهم قولهما تصريحه تصريحها تاكيده تاكيدها".split())
 
 
@@ -65,6 +69,7 @@ def is_stop(view: TextView, i: int) -> bool:
         return True
     return (
         k in PREPOSITIONS
+        or k in _PRONOUN_PPS
         or k in RELATIVES
         or k in cues.complementizers()
         or k in cues.time_words()
@@ -100,6 +105,8 @@ def _modifier(view: TextView, i: int) -> bool:
     ent = view.entity_of[i]
     if ent is not None and ent.type == "PERS":
         return False
+    if k[:1] in ("ب", "ل") and (k[1:] in orgs or "ال" + k[1:] in orgs):
+        return True
     return _definite(k) or k in nats or k in titles or k in orgs or k == "باسم" or (ent is not None)
 
 
@@ -126,6 +133,9 @@ def _name_after(view: TextView, i: int, limit: int) -> tuple[int, int, int] | No
         last = min(ent.last, limit)
         return i, last, last
     if not namelike(view, i) or _definite(view.key(i)):
+        return None
+    nxt = view.entity_starting(i + 1)
+    if nxt is not None and nxt.type in ("LOC", "ORG"):
         return None
     j = i + 1
     while j < limit and j - i < 4 and namelike(view, j):
@@ -215,8 +225,15 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
 
     if key in titles:
         j = i + 1
-        while j < limit and (_modifier(view, j) or _place_phrase(view, j, limit)):
-            j += 2 if _place_phrase(view, j, limit) else 1
+        while j < limit:
+            if _place_phrase(view, j, limit):
+                j += 2
+            elif _modifier(view, j):
+                j += 1
+            elif _construct_before_entity(view, j, limit):
+                j = view.entity_of[j + 1].last  # type: ignore[union-attr]  # أمين منطقة نجران
+            else:
+                break
         title = (i, j)
         k = j + 1 if view.key(j) == "" and view.tokens[j].text in "،," and j + 1 < limit else j
         name = _name_after(view, k, limit)
@@ -268,6 +285,14 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
     return None
 
 
+def _construct_before_entity(view: TextView, j: int, limit: int) -> bool:
+    """An untagged noun owned by a place or organisation (منطقة نجران، مدينة حلب)."""
+    if not namelike(view, j) or _definite(view.key(j)) or view.entity_of[j] is not None:
+        return False
+    nxt = view.entity_starting(j + 1)
+    return nxt is not None and nxt.type in ("LOC", "ORG") and nxt.last <= limit
+
+
 def _adjective_like(k: str) -> bool:
     """An adjective after a noun (السورية، المسلحة، الأمني), not a new noun (العرض)."""
     return k.endswith(("ه", "ي", "ين", "ون", "يه")) and len(k) > 4
@@ -292,7 +317,11 @@ def parse_mention_ending_at(view: TextView, end: int, floor: int) -> Mention | N
     for start in range(max(floor, end - 9), end):
         if start > floor and not _left_boundary(view, start - 1):
             continue
-        m = parse_mention(view, start, end, subject=True)
+        m = parse_mention(view, start, end)
+        if m is None:
+            bare = bare_name(view, start, end)
+            if bare is not None and all(view.key(j) in view.person_words for j in range(bare.first, bare.last)):
+                m = bare
         if m is not None and m.last == end:
             return m
     return None
