@@ -23,7 +23,9 @@ class Attributed:
 
 
 def agrees(verb: Gender, speaker: Gender) -> bool:
-    return verb == "any" or speaker == "any" or verb == speaker
+    """Verb and speaker agree; a feminine singular verb also agrees with a plural of things
+    (وأوضحت المصادر، قالت وسائل إعلام), as Arabic broken plurals take it."""
+    return verb == "any" or speaker == "any" or verb == speaker or (verb == "f" and speaker == "pl")
 
 
 def attribute(view: TextView, drafts: list[Draft], *, lookback: int = 8) -> list[Attributed]:

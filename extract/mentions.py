@@ -23,7 +23,7 @@ RELATIVES = frozenset("الذي التي الذين اللذان اللتان ا
 FUNCTION_WORDS = frozenset(
     "و او ثم لكن لكنه لكنها قد وقد فقد لا لم لن ما كل اي هو هي هم هما نحن انا انت كما فيما بينما حيث اذ اذا "
     "ان انه انها كان وكان كانت وكانت يكون تكون ليس هناك هنا ايضا كذلك اما واما الا غير سوي مثل عبر الي علي "
-    "عن من في مع لدي منذ حتي بعد قبل خلال جدا فقط حاليا الان يوم".split()
+    "عن من في مع لدي منذ حتي بعد قبل خلال جدا فقط حاليا الان يوم الجميع الكل جميع كافه بعض احد احدي".split()
 )
 # Prepositions with a pronoun suffix (فيها، منه، عليهم): never part of a name.
 _PRONOUN_PPS = frozenset(
@@ -134,6 +134,8 @@ def _name_after(view: TextView, i: int, limit: int) -> tuple[int, int, int] | No
         return i, last, last
     if not namelike(view, i) or _definite(view.key(i)):
         return None
+    if view.key(i)[:1] in ("ل", "ب") and view.key(i) not in view.person_words:
+        return None  # لأحد، بوزارة: a preposition, not the first letter of a name
     nxt = view.entity_starting(i + 1)
     if nxt is not None and nxt.type in ("LOC", "ORG"):
         return None
@@ -206,7 +208,7 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
     titles, orgs, unnamed, nats = _heads()
     key, skip = head_key(view.key(i))
 
-    if key in DEMONSTRATIVES and i + 1 < limit and _definite(view.key(i + 1)):
+    if key in DEMONSTRATIVES and i + 1 < limit and _definite(view.key(i + 1)) and _source_noun(view.key(i + 1)):
         return Mention(i, i + 2, "UNNAMED" if view.key(i + 1) not in orgs else "ORG", DEMONSTRATIVES[key], skip=skip)
 
     quoted = _quoted_name(view, i)
@@ -283,6 +285,13 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
                 break
         return Mention(i, j, "UNNAMED", unnamed[key], skip=skip)
     return None
+
+
+def _source_noun(k: str) -> bool:
+    """A noun that can name a source after a demonstrative (هذه الفصائل، هذا المسؤول)."""
+    titles, orgs, unnamed, _ = _heads()
+    bare = k[2:] if k.startswith("ال") else k
+    return any(w in titles or w in orgs or w in unnamed for w in (k, bare))
 
 
 def _construct_before_entity(view: TextView, j: int, limit: int) -> bool:

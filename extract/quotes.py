@@ -472,7 +472,11 @@ def _nominal_statement(view: TextView, i: int, start: int, end: int) -> Draft | 
     leading = i == start or view.key(i - 1) in ("و", "") and i - 1 == start
     if leading:
         j = mention.last
-        while j < end and (view.is_punct(j) and not view.is_mark(j) or view.key(j) in ("فان", "فانه", "فانها")):
+        for k in range(mention.last, min(end, mention.last + 8)):  # «بحسب تقرير لهيئة …، فقد …»
+            if view.tokens[k].text in "،," or view.key(k) in ("فان", "فانه", "فانها", "فقد"):
+                j = k
+                break
+        while j < end and (view.is_punct(j) and not view.is_mark(j) or view.key(j) in ("فان", "فانه", "فانها", "فقد")):
             j += 1
         last = _content_end(view, j, end)
         if last - j < 3:

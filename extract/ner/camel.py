@@ -233,6 +233,9 @@ def load_camel() -> CamelNer:
     _check_model_files(path)
     camel_ner = _import_camel_ner()
     try:
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()  # a "Loading weights" bar on stderr would garble the CLI's output
         recognizer = camel_ner.NERecognizer(str(path), use_gpu=False)
     except Exception as exc:  # OSError / ValueError from transformers on a broken model dir
         raise BackendUnavailable(f"camel-tools NER model at {path} could not be loaded ({_describe(exc)}); "
