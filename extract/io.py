@@ -85,17 +85,20 @@ def decode(data: bytes, source: str, encoding: str | None = None) -> str | Input
                 return data.decode(codec).removeprefix("\ufeff")
             except UnicodeDecodeError as err:
                 return InputFailure(source, f"invalid {codec} after its byte order mark (byte {err.start})")
+    utf8: str | None
     try:  # the fast path: nearly everything is UTF-8
-        text = data.decode("utf-8")
+        utf8 = data.decode("utf-8")
     except UnicodeDecodeError:
-        pass
-    else:
-        return text if not _looks_binary(text) else InputFailure(source, "binary file (control characters)")
-    if b"\x00" in data:
+        utf8 = None
+    if utf8 is not None and not _looks_binary(utf8):
+        return utf8
+    if b"\x00" in data or utf8 is not None:  # Arabic UTF-16 without a BOM is valid UTF-8 full of controls
         text16 = _utf16_without_bom(data)
         if text16 is not None:
             return text16
-        return InputFailure(source, "binary file (contains NUL bytes)")
+        if b"\x00" in data:
+            return InputFailure(source, "binary file (contains NUL bytes)")
+        return InputFailure(source, "binary file (control characters)")
     text = _single_byte_arabic(data)
     if text is None:
         text = _guess(data)
@@ -145,7 +148,10 @@ def _single_byte_arabic(data: bytes) -> str | None:
         if _arabic_share(text) < 0.5:
             continue
         sample = text[:65536]
-        score = len(_DEFINITE.findall(sample)) - 2 * len(_WRONG_TABLE.findall(sample))
+        wrong = len(_WRONG_TABLE.findall(sample))
+        if wrong > len(_ARABIC_LETTER.findall(sample)) // 10:
+            continue  # too many letters that Arabic text never has: not this table, maybe not Arabic
+        score = len(_DEFINITE.findall(sample)) - 2 * wrong
         if best is None or score > best[0]:
             best = (score, text)
     return best[1] if best is not None else None
@@ -307,13 +313,12 @@ def read_articles(
             yield from _read_stdin(stdin if stdin is not None else sys.stdin.buffer, options)
         elif os.path.isdir(given):
             for item in _walk(Path(given)):
-                yield item if isinstance(item, InputFailure) else from item_articles(item, str(item), options, True)
+                if isinstance(item, InputFailure):
+                    yield item
+                else:
+                    yield from _file_articles(item, str(item), options, True)
         else:
             yield from _file_articles(Path(given), given, options, False)
-
-
-def item_articles(path: Path, source: str, options: ReadOptions, walked: bool) -> Iterator[Article | InputFailure]:
-    yield from _file_articles(path, source, options, walked)
 
 
 def _kind(name: str, options: ReadOptions) -> InputFormat:
@@ -438,7 +443,7 @@ def _jsonl_file(path: Path, source: str, options: ReadOptions) -> Iterator[Artic
 
 
 def _read_stdin(stream: BinaryIO, options: ReadOptions) -> Iterator[Article | InputFailure]:
-    head = stream.read(65536) if not hasattr(stream, "read1") else _read_some(stream, 65536)
+    head = _read_head(stream)
     kind = options.input_format
     if kind == "auto" and head.lstrip().removeprefix(codecs.BOM_UTF8).lstrip().startswith(b"{"):
         kind = "jsonl"
@@ -449,15 +454,16 @@ def _read_stdin(stream: BinaryIO, options: ReadOptions) -> Iterator[Article | In
     yield _bytes_article(head + rest, STDIN, kind, options)
 
 
-def _read_some(stream: BinaryIO, size: int) -> bytes:
-    """Up to ``size`` bytes: at least one, and no more than are ready (so a slow pipe still streams)."""
-    data = stream.read1(size)  # type: ignore[attr-defined]
-    while data and len(data) < 64 and not data.strip().startswith(b"{"):
-        more = stream.read1(size)  # type: ignore[attr-defined]
-        if not more:
+def _read_head(stream: BinaryIO) -> bytes:
+    """The first bytes that hold more than white space, without waiting for a slow pipe to fill 64 KB."""
+    read = getattr(stream, "read1", stream.read)
+    head = b""
+    while not head.strip():
+        chunk = read(65536)
+        if not chunk:
             break
-        data += more
-    return data
+        head += chunk
+    return head
 
 
 __all__ = [

@@ -23,7 +23,8 @@ RELATIVES = frozenset("الذي التي الذين اللذان اللتان ا
 FUNCTION_WORDS = frozenset(
     "و او ثم لكن لكنه لكنها قد وقد فقد لا لم لن ما كل اي هو هي هم هما نحن انا انت كما فيما بينما حيث اذ اذا "
     "ان انه انها كان وكان كانت وكانت يكون تكون ليس هناك هنا ايضا كذلك اما واما الا غير سوي مثل عبر الي علي "
-    "عن من في مع لدي منذ حتي بعد قبل خلال جدا فقط حاليا الان يوم الجميع الكل جميع كافه بعض احد احدي".split()
+    "عن من في مع لدي منذ حتي بعد قبل خلال جدا فقط حاليا الان يوم الجميع الكل جميع كافه بعض احد احدي تعالي "
+    "سبحانه".split()
 )
 # Prepositions with a pronoun suffix (فيها، منه، عليهم): never part of a name.
 _PRONOUN_PPS = frozenset(
@@ -80,11 +81,17 @@ def is_stop(view: TextView, i: int) -> bool:
     )
 
 
+_PRONOUN_SUFFIXES = ("ها", "هم", "هما", "هن")
+_UNNAMED_COMPLEMENTS = frozenset("اعلام عيان مسوول رفيع مطلع كبير بارز".split())
+
+
 def namelike(view: TextView, i: int) -> bool:
     """A word that can be part of a personal name."""
     k = view.key(i)
     if not k or k.isdigit() or is_stop(view, i) or len(k) < 2:
         return False
+    if len(k) >= 4 and k.endswith(_PRONOUN_SUFFIXES) and k not in view.person_words:
+        return False  # دعوتها، سعيهما: a noun with a possessive, not a name
     titles, orgs, unnamed, nats = _heads()
     if k in titles or k in orgs or k in nats or k in unnamed:
         return False
@@ -93,6 +100,9 @@ def namelike(view: TextView, i: int) -> bool:
 
 
 def _definite(k: str) -> bool:
+    """A definite word, also behind a clitic: الخارجية، للشؤون، والإعلام، بالجمعية."""
+    if k[:3] in ("وال", "بال") and len(k) > 5:  # not كالين، والتر: only و/ب, and a long enough rest
+        k = k[1:]
     return k.startswith("ال") and len(k) > 3 or k.startswith("لل") and len(k) > 3
 
 
@@ -130,7 +140,7 @@ def _name_after(view: TextView, i: int, limit: int) -> tuple[int, int, int] | No
         return quoted[0], quoted[1], quoted[1] + 1
     ent = view.entity_starting(i)
     if ent is not None and ent.type == "PERS":
-        last = min(ent.last, limit)
+        last = _extend_name(view, min(ent.last, limit), limit)
         return i, last, last
     if not namelike(view, i) or _definite(view.key(i)):
         return None
@@ -147,7 +157,13 @@ def _name_after(view: TextView, i: int, limit: int) -> tuple[int, int, int] | No
 
 def _extend_name(view: TextView, last: int, limit: int) -> int:
     """One more name word after a tagged name when a phrase boundary follows it."""
-    if last < limit and namelike(view, last) and not _definite(view.key(last)) and view.entity_of[last] is None:
+    if (
+        last < limit
+        and namelike(view, last)
+        and not _definite(view.key(last))
+        and view.entity_of[last] is None
+        and not _possessive(view, last)
+    ):
         if last + 1 >= limit or _boundary_after_name(view, last + 1):
             return last + 1
     return last
@@ -159,6 +175,8 @@ def _boundary_after_name(view: TextView, j: int) -> bool:
     if not k:
         return True
     titles, orgs, _, _ = _heads()
+    if k[:1] in ("ل", "ب") and (k[1:] in view.person_words or _media_word_key(k[1:])):
+        return True  # قال ميسفود لبابادوبولوس: an addressee
     return (
         k in cues.complementizers()
         or k in cues.time_words()
@@ -168,6 +186,12 @@ def _boundary_after_name(view: TextView, j: int) -> bool:
         or k.startswith("لل")
         or k.startswith("ل") and (k[1:] in cues.media_nouns() or ("ال" + k[1:]) in cues.media_nouns())
     )
+
+
+def _possessive(view: TextView, i: int) -> bool:
+    """دعمه، موقفه: a noun with «his», unlikely as the next word of a name unless the article says so."""
+    k = view.key(i)
+    return len(k) >= 4 and k.endswith("ه") and k not in view.person_words
 
 
 def bare_name(view: TextView, i: int, limit: int) -> Mention | None:
@@ -182,7 +206,7 @@ def bare_name(view: TextView, i: int, limit: int) -> Mention | None:
             break
         if last == limit or _boundary_after_name(view, last):
             return Mention(i, last, "PERS", "any", name=(i, last))
-        if not namelike(view, last) or view.entity_of[last] is not None:
+        if not namelike(view, last) or view.entity_of[last] is not None or _possessive(view, last):
             break
     return None
 
@@ -223,6 +247,9 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
         last = ent.last
         while last < limit and _modifier(view, last) and view.entity_of[last] is None:
             last += 1
+        nxt = view.entity_starting(last)
+        if nxt is not None and nxt.type == ent.type and view.key(last).startswith("و") and nxt.last <= limit:
+            last = nxt.last  # الصين وروسيا
         return Mention(i, last, "ORG", orgs.get(key, "any") if ent.type == "ORG" else "f", name=(i, ent.last), skip=skip)
 
     if key in titles:
@@ -230,7 +257,7 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
         while j < limit:
             if _place_phrase(view, j, limit):
                 j += 2
-            elif _modifier(view, j):
+            elif _modifier(view, j) or _lam_idafa(view, j, limit):
                 j += 1
             elif _construct_before_entity(view, j, limit):
                 j = view.entity_of[j + 1].last  # type: ignore[union-attr]  # أمين منطقة نجران
@@ -266,8 +293,8 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
 
     if key in unnamed:
         j = i + 1
-        if j < limit and not is_stop(view, j) and not _definite(view.key(j)) and view.key(j) not in nats:
-            j += 1  # an indefinite complement: وسائل إعلام، مصادر أمنية
+        if j < limit and not _definite(view.key(j)) and (_adjective_like(view.key(j)) or view.key(j) in _UNNAMED_COMPLEMENTS):
+            j += 1  # an indefinite complement: وسائل إعلام، مصادر أمنية، شهود عيان
         seen_definite = False
         while j < limit:
             k = view.key(j)
