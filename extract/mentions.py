@@ -57,6 +57,8 @@ def head_key(key: str) -> tuple[str, int]:
     titles, orgs, unnamed, _ = _heads()
     if key in titles or key in orgs or key in unnamed or key in DEMONSTRATIVES:
         return key, 0
+    if key.startswith("ال") and key[2:] in unnamed:
+        return key[2:], 0  # المسؤولون، المصادر: a definite unnamed source
     bare = cues.strip_conjunction(key)
     if bare != key and (bare in titles or bare in orgs or bare in unnamed or bare in DEMONSTRATIVES):
         return bare, 1
@@ -115,8 +117,8 @@ def _modifier(view: TextView, i: int) -> bool:
     ent = view.entity_of[i]
     if ent is not None and ent.type == "PERS":
         return False
-    if k[:1] in ("ب", "ل") and (k[1:] in orgs or "ال" + k[1:] in orgs):
-        return True
+    if k[:1] in ("ب", "ل") and (k[1:] in orgs or "ال" + k[1:] in orgs) and not _media_word_key(k[1:]):
+        return True  # بوزارة الداخلية belongs to the title; لوكالة … is an addressee
     return _definite(k) or k in nats or k in titles or k in orgs or k == "باسم" or (ent is not None)
 
 

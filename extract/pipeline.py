@@ -20,12 +20,16 @@ from .view import TextView
 _PROCLITICS = ("وب", "ول", "وك", "و", "ب", "ل", "ك", "ف")
 
 
-def analyze(article: Article | str, *, ner: NerBackend | None = None) -> Analysis:
+def analyze(
+    article: Article | str, *, ner: NerBackend | None = None, keep_unattributed: bool = False
+) -> Analysis:
     """Find the statements, their speakers and the named entities of one article.
 
     Args:
         article: an Article, or raw text (its id is then empty).
         ner: the NER backend; the built-in one when None.
+        keep_unattributed: also return statements whose speaker could not be found (speaker None);
+            by default they are left out, since "who said what" without a who is rarely wanted.
 
     Returns:
         The Analysis; every span in it satisfies ``article.text[start:end] == text``.
@@ -54,6 +58,8 @@ def analyze(article: Article | str, *, ner: NerBackend | None = None) -> Analysi
     resolved, speakers = resolve_speakers(view, attributed, entities)
     quotes = []
     for item, speaker in zip(attributed, resolved):
+        if speaker is None and not keep_unattributed:
+            continue
         d = item.draft
         first, last = d.content
         content = _span(text, tokens[first].start, tokens[last - 1].end)

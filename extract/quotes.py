@@ -111,7 +111,8 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
     after = i + 1
     if view.tokens[after].text in "،," if after < end else False:
         after += 1
-    mention = parse_mention(view, after, end, subject=True)
+    # an untagged bare name is trusted after a past-tense verb (narrative VSO), not after a present one
+    mention = parse_mention(view, after, end, subject=form.tense == "past")
     subject_after = mention is not None
     if mention is None:
         left = i - 1 if view.key(i - 1) in ("قد", "وقد", "فقد") else i
