@@ -108,7 +108,7 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
     if form.kind == "participle":
         return _participle_statement(view, i, start, end, form, earlier)
 
-    after = i + 1
+    after = _skip_addressee(view, i + 1, end)
     if view.tokens[after].text in "،," if after < end else False:
         after += 1
     # an untagged bare name is trusted after a past-tense verb (narrative VSO), not after a present one
@@ -124,10 +124,38 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
     if opened is None:
         return _fronted_for_cue(view, i, start, form, mention)
     first, kind_hint = opened
+    if kind_hint == "colon" and first >= end:
+        following = _next_sentence(view, end)  # «وقال الوزير:» closing a paragraph, the words below it
+        if following is None:
+            return None
+        first, end = following
+        kind_hint = "quote" if first in view.pair_at_open else "colon"
     last = _quote_end(view, first, end) if kind_hint == "quote" else _content_end(view, first, end)
     if last <= first:
         return None
     return _make_draft(view, first, last, kind_hint, form, (i, i + 1), mention, rule=f"{form.kind}.{form.frame}")
+
+
+def _next_sentence(view: TextView, end: int) -> tuple[int, int] | None:
+    """The token range of the sentence that starts at token ``end``."""
+    if end >= len(view.tokens):
+        return None
+    s = view.sentences[view.sentence_of[end]]
+    return (s.token_start, s.token_end) if s.token_start == end else None
+
+
+def _skip_addressee(view: TextView, i: int, end: int) -> int:
+    """«قال لـ"سكاي نيوز عربية" مصدر عسكري …»: an addressee can stand before the subject."""
+    k = view.key(i)
+    if i >= end or not k.startswith("ل"):
+        return i
+    j = i + 1
+    if k in ("ل", "لـ") or _media_word(k[1:]):  # not لافروف: only a bare ل or ل + an outlet noun
+        if j < end and j in view.pair_at_open:
+            return view.pair_at_open[j].close + 1
+        if j < end and view.entity_of[j] is not None:
+            return view.entity_of[j].last  # type: ignore[union-attr]
+    return i
 
 
 def _quote_end(view: TextView, first: int, end: int) -> int:
@@ -144,7 +172,10 @@ def _participle_statement(
     view: TextView, i: int, start: int, end: int, form: CueForm, earlier: list[Draft]
 ) -> Draft | None:
     after_comma = view.key(i - 1) == "" and view.tokens[i - 1].text in "،,"
-    if not (after_comma or any(d.content[1] <= i for d in earlier)):
+    opens_clause = i + 1 < end and (
+        view.tokens[i + 1].text == ":" or i + 1 in view.pair_at_open or view.key(i + 1) in cues.complementizers()
+    )
+    if not (after_comma or opens_clause or any(d.content[1] <= i for d in earlier)):
         return None
     opened = _content_start(view, i + 1, end, form.frame, window=8)
     if opened is None:
@@ -469,6 +500,10 @@ def _nominal_statement(view: TextView, i: int, start: int, end: int) -> Draft | 
     mention = parse_mention(view, mention_at, end)
     if mention is None:
         return None
+    if view.key(mention.last) == "عن":  # بحسب ما نقلت وكالة X عن مصادر …: the source, not the outlet
+        relayed = parse_mention(view, mention.last + 1, end, subject=True)
+        if relayed is not None:
+            mention = relayed
     form = CueForm(lemma, "nominal", mention.gender, "np")
     leading = i == start or view.key(i - 1) in ("و", "") and i - 1 == start
     if leading:
