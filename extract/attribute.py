@@ -28,7 +28,9 @@ def agrees(verb: Gender, speaker: Gender) -> bool:
     return verb == "any" or speaker == "any" or verb == speaker or (verb == "f" and speaker == "pl")
 
 
-def attribute(view: TextView, drafts: list[Draft], *, lookback: int = 8) -> list[Attributed]:
+def attribute(
+    view: TextView, drafts: list[Draft], *, lookback: int = 8, max_paragraphs: int = 3
+) -> list[Attributed]:
     """Give every draft a source mention, in text order."""
     history: list[tuple[Attributed, int]] = []  # (attributed, sentence index)
     out: list[Attributed] = []
@@ -48,7 +50,10 @@ def attribute(view: TextView, drafts: list[Draft], *, lookback: int = 8) -> list
                 if local is not None:
                     result = Attributed(draft, local, draft.gender if local.gender == "any" else local.gender)
             if result is None:
-                for previous, _ in reversed(history[-lookback:]):
+                paragraph = view.sentences[sentence].paragraph
+                for previous, s_index in reversed(history[-lookback:]):
+                    if paragraph - view.sentences[s_index].paragraph > max_paragraphs:
+                        break  # «وأضاف» does not reach back across a whole article
                     if previous.source is not None and agrees(draft.gender, previous.gender):
                         result = Attributed(draft, previous.source, previous.gender)
                         break

@@ -12,26 +12,23 @@ from functools import cache
 
 from . import cues
 from .model import Gender, SpeakerType
+from .normalize import key_set
 from .view import TextView
 
 DEMONSTRATIVES: dict[str, Gender] = {"هذه": "f", "هذا": "m", "هولاء": "pl", "تلك": "f", "ذلك": "m"}
-PREPOSITIONS = frozenset(
-    "في خلال بعد قبل عقب على مع عن من الي لدي امام عبر حول ضد منذ حتي عند بين نحو ازاء تجاه اثر اثناء امس "
-    "وفي وخلال وبعد وقبل ومن وعلي ومع وعن لان بسبب".split()
-)
-RELATIVES = frozenset("الذي التي الذين اللذان اللتان اللواتي اللاتي".split())
-FUNCTION_WORDS = frozenset(
-    "و او ثم لكن لكنه لكنها قد وقد فقد لا لم لن ما كل اي هو هي هم هما نحن انا انت كما فيما بينما حيث اذ اذا "
+PREPOSITIONS = key_set("في خلال بعد قبل عقب على مع عن من الي لدي امام عبر حول ضد منذ حتي عند بين نحو ازاء تجاه اثر اثناء امس "
+    "وفي وخلال وبعد وقبل ومن وعلي ومع وعن لان بسبب")
+RELATIVES = key_set("الذي التي الذين اللذان اللتان اللواتي اللاتي")
+FUNCTION_WORDS = key_set("و او ثم لكن لكنه لكنها قد وقد فقد لا لم لن ما كل اي هو هي هم هما نحن انا انت كما فيما بينما حيث اذ اذا "
     "ان انه انها كان وكان كانت وكانت يكون تكون ليس هناك هنا ايضا كذلك اما واما الا غير سوي مثل عبر الي علي "
     "عن من في مع لدي منذ حتي بعد قبل خلال جدا فقط حاليا الان يوم الجميع الكل جميع كافه بعض احد احدي تعالي "
-    "سبحانه".split()
-)
+    "سبحانه")
 # Prepositions with a pronoun suffix (فيها، منه، عليهم): never part of a name.
 _PRONOUN_PPS = frozenset(
     p + s for p in ("في", "من", "عن", "علي", "الي", "ل", "ب", "مع", "عند", "لدي", "بين")
     for s in ("ه", "ها", "هم", "هما", "هن", "نا", "ي", "ك", "كم")
 )
-SPEECH_OBJECT_NOUNS = frozenset("قوله قولها قولهم قولهما تصريحه تصريحها تاكيده تاكيدها".split())
+SPEECH_OBJECT_NOUNS = key_set("قوله قولها قولهم قولهما تصريحه تصريحها تاكيده تاكيدها")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +81,7 @@ def is_stop(view: TextView, i: int) -> bool:
 
 
 _PRONOUN_SUFFIXES = ("ها", "هم", "هما", "هن")
-_UNNAMED_COMPLEMENTS = frozenset("اعلام عيان مسوول رفيع مطلع كبير بارز".split())
+_UNNAMED_COMPLEMENTS = key_set("اعلام عيان مسوول رفيع مطلع كبير بارز")
 
 
 def namelike(view: TextView, i: int) -> bool:
@@ -365,9 +362,7 @@ def parse_mention_ending_at(view: TextView, end: int, floor: int) -> Mention | N
     return None
 
 
-_LEFT_BOUNDARY_WORDS = frozenset(
-    "اما واما كان وكان فكان كانت وكانت لكن ولكن بينما فيما حيث كما ثم اذ بل وقد قد فقد".split()
-)
+_LEFT_BOUNDARY_WORDS = key_set("اما واما كان وكان فكان كانت وكانت لكن ولكن بينما فيما حيث كما ثم اذ بل وقد قد فقد")
 
 
 def _left_boundary(view: TextView, i: int) -> bool:

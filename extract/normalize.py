@@ -38,3 +38,8 @@ def has_arabic(text: str) -> bool:
 
 def key_tokens(text: str) -> tuple[str, ...]:
     return tuple(match_key(text).split())
+
+
+def key_set(words: str) -> frozenset[str]:
+    """The matching keys of space-separated words, for word lists written in code."""
+    return frozenset(match_key(w) for w in words.split())

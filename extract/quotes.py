@@ -13,24 +13,20 @@ from . import cues
 from .cues import CueForm
 from .mentions import SPEECH_OBJECT_NOUNS, Mention, bare_name, parse_mention, parse_mention_ending_at
 from .model import Gender, QuoteKind
-from .normalize import has_arabic
+from .normalize import has_arabic, key_set
 from .view import TextView
 
 # A complementizer right after one of these is not the start of reported content (بعد أن، إلا أن، يمكن أن).
-_NOT_OPENERS = frozenset(
-    "بعد قبل منذ الا غير دون بدون رغم برغم اجل لاجل ضروره يمكن يجب ينبغي يتعين بد لابد امكانيه حتي ريثما بمجرد "
+_NOT_OPENERS = key_set("بعد قبل منذ الا غير دون بدون رغم برغم اجل لاجل ضروره يمكن يجب ينبغي يتعين بد لابد امكانيه حتي ريثما بمجرد "
     "مجرد لو كي لكي يريد اراد نريد تريد يحاول حاول ترغب يرغب سبق يستطيع استطيع نستطيع تستطيع يعني بعدما يفترض "
-    "المقرر المتوقع المنتظر المرجح شان بشان احتمال يحتمل عسي علي".split()
-)
-_LEADING_PREPOSITIONS = frozenset("عن علي الي من".split())
-_RELATIVE_OPENERS = frozenset("الذي التي الذين حيث".split())
-_CONNECTIVES = frozenset("فيما بينما كما ثم حين وقد قد".split())
+    "المقرر المتوقع المنتظر المرجح شان بشان احتمال يحتمل عسي علي")
+_LEADING_PREPOSITIONS = key_set("عن علي الي من")
+_RELATIVE_OPENERS = key_set("الذي التي الذين حيث")
+_CONNECTIVES = key_set("فيما بينما كما ثم حين وقد قد")
 # After a comma these open the journalist's own words (، هذا فيما …، يأتي ذلك …).
-_TOPIC_SHIFTS = frozenset("هذا وهذا ياتي وياتي جاء وجاء".split())
+_TOPIC_SHIFTS = key_set("هذا وهذا ياتي وياتي جاء وجاء")
 _OPENER_PHRASES = (("من", "جهته"), ("من", "جهتها"), ("من", "جانبه"), ("من", "جانبها"), ("في", "المقابل"))
-_ADJUNCT_NOUNS = frozenset(
-    "بيان تصريح تصريحات مؤتمر موتمر مقابله حديث كلمه لقاء اتصال تغريده رساله خطاب اجتماع جلسه ختام زياره".split()
-)
+_ADJUNCT_NOUNS = key_set("بيان تصريح تصريحات مؤتمر موتمر مقابله حديث كلمه لقاء اتصال تغريده رساله خطاب اجتماع جلسه ختام زياره")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +59,8 @@ def find_statements(view: TextView, skip_paragraphs: Iterable[int] = ()) -> list
 
 
 def _sentence_statements(view: TextView, start: int, end: int) -> list[Draft]:
+    if _background(view, start + 1):
+        return []  # «يذكر أن …»: the journalist's background note, whatever verbs it holds
     found: list[Draft] = []
     colon = _colon_statement(view, start, end)
     if colon is not None:
@@ -235,8 +233,8 @@ def _content_start(view: TextView, p: int, end: int, frame: str, *, window: int 
                 i = pair.close + 1
                 continue
             return i, "quote"
-        if k and (cues.lookup_verb(k) is not None and cues.lookup_verb(k).kind == "verb"):  # type: ignore[union-attr]
-            break  # another statement starts before any content
+        if k and cues.lookup_verb(k) is not None:
+            break  # another statement (a verb or a participle of manner) starts before any content
         if text in ".؟?!":
             break
         i += 1

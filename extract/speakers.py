@@ -137,6 +137,9 @@ def _name_for_title(view: TextView, title: tuple[str, ...]) -> tuple[tuple[str, 
         if tuple(name_key(k) for k in view.keys[i : i + n]) != title:
             continue
         m = parse_mention(view, i, min(len(view.tokens), i + 14))
-        if m is not None and m.name is not None and m.type == "PERS" and m.title is not None:
+        if (
+            m is not None and m.name is not None and m.type == "PERS" and m.title is not None
+            and all(view.key(j) in view.person_words for j in range(*m.name))  # a tagged name, not «الوزير شيئا»
+        ):
             return _keys(view, *m.name), _range_text(view, m.name[0], m.name[1])
     return None

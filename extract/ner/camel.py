@@ -81,6 +81,12 @@ def _missing_model_message() -> str:
             f"run `camel_data -i {PACKAGE}` or {_FALLBACK}")
 
 
+def _reinstall_hint() -> str:
+    if _env_model_dir() is not None:
+        return f"check the model directory in {MODEL_ENV}, or unset it, or {_FALLBACK}"
+    return f"reinstall it with `camel_data -i -f {PACKAGE}` or {_FALLBACK}"
+
+
 def _check_model_files(path: Path) -> None:
     """Name the missing file ourselves: transformers' OSError for it is long and mentions the Hub."""
     missing = [] if any((path / w).is_file() for w in WEIGHT_FILES) else [" or ".join(WEIGHT_FILES)]
@@ -88,7 +94,7 @@ def _check_model_files(path: Path) -> None:
         missing.append("vocab.txt")
     if missing:
         raise BackendUnavailable(f"camel-tools NER model at {path} is incomplete (missing {', '.join(missing)}); "
-                                 f"reinstall it with `camel_data -i -f {PACKAGE}` or {_FALLBACK}")
+                                 f"{_reinstall_hint()}")
 
 
 def _check_requirements() -> None:
@@ -186,7 +192,7 @@ class CamelNer:
         return out
 
     def _align(self, words: list[str], labels: list[str]) -> list[str]:
-        """One label per word: camel-tools skips words that BERT tokenizes to nothing (e.g. a lone diacritic)."""
+        """One label per word: camel-tools skips words that BERT tokenizes to nothing (e.g. a lone RLM or BOM mark)."""
         if len(labels) == len(words):
             return labels
         kept = [bool(self.recognizer.tokenizer.tokenize(w)) for w in words]
@@ -239,7 +245,7 @@ def load_camel() -> CamelNer:
         recognizer = camel_ner.NERecognizer(str(path), use_gpu=False)
     except Exception as exc:  # OSError / ValueError from transformers on a broken model dir
         raise BackendUnavailable(f"camel-tools NER model at {path} could not be loaded ({_describe(exc)}); "
-                                 f"reinstall it with `camel_data -i -f {PACKAGE}` or {_FALLBACK}") from exc
+                                 f"{_reinstall_hint()}") from exc
     labels = [str(label) for label in recognizer.labels_map.values()]
     if not any(label[:2] in ("B-", "I-") and entity_type(label[2:]) for label in labels):
         raise BackendUnavailable(f"the model at {path} has no BIO entity labels (it has {', '.join(labels[:6])}); "
