@@ -87,7 +87,17 @@ def complementizers() -> frozenset[str]:
 
 @cache
 def titles() -> dict[str, Gender]:
-    return _gendered("titles.txt")
+    """Title heads, with their feminine (ة) and definite/indefinite forms derived."""
+    out: dict[str, Gender] = {}
+    for word, gender in _gendered("titles.txt").items():
+        forms = {word: gender}
+        if gender == "m" and not word.endswith("ه"):
+            forms[word + "ه"] = "f"  # المستشار → المستشارة
+        for form, g in list(forms.items()):
+            forms.setdefault(form[2:] if form.startswith("ال") else "ال" + form, g)
+        for form, g in forms.items():
+            out.setdefault(form, g)
+    return out
 
 
 @cache

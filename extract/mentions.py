@@ -86,12 +86,14 @@ _UNNAMED_COMPLEMENTS = key_set("اعلام عيان مسوول رفيع مطلع
 
 def namelike(view: TextView, i: int) -> bool:
     """A word that can be part of a personal name."""
+    titles, orgs, unnamed, nats = _heads()
     k = view.key(i)
     if not k or k.isdigit() or is_stop(view, i) or len(k) < 2:
         return False
     if len(k) >= 4 and k.endswith(_PRONOUN_SUFFIXES) and k not in view.person_words:
         return False  # دعوتها، سعيهما: a noun with a possessive, not a name
-    titles, orgs, unnamed, nats = _heads()
+    if k[:1] in ("ل", "ب") and (_media_word_key(k[1:]) or k[1:] in orgs or "ال" + k[1:] in orgs):
+        return False  # لوكالة، بوزارة: a preposition and an institution
     if k in titles or k in orgs or k in nats or k in unnamed:
         return False
     ent = view.entity_of[i]
@@ -240,6 +242,7 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
 
     ent = view.entity_starting(i)
     if ent is not None and ent.last <= limit and key not in titles and key not in unnamed:
+        skip = max(skip, ent.skip)
         if ent.type == "PERS":
             last = _extend_name(view, ent.last, limit)
             return Mention(i, last, "PERS", "any", name=(i, last), skip=skip)

@@ -100,6 +100,8 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
         draft = _relay_statement(view, i, end, relay)
         if draft is not None:
             return draft
+    if key in _DOCUMENT_VERBS and view.key(i + 1) == "في":
+        return _document_statement(view, i, end)
     form = cues.lookup_verb(key)
     if form is None or _negated(view, i, form) or _background(view, i):
         return None
@@ -156,6 +158,50 @@ def _skip_addressee(view: TextView, i: int, end: int) -> int:
     return i
 
 
+_DOCUMENT_VERBS = key_set("جاء وجاء ورد وورد")
+_DOCUMENTS = key_set("بيان البيان تقرير التقرير رسالة الرسالة كلمة الكلمة خطاب الخطاب تغريدة التغريدة منشور المنشور "
+                     "بلاغ البلاغ مذكرة المذكرة")
+
+
+def _document_statement(view: TextView, i: int, end: int) -> Draft | None:
+    """«وجاء في بيان لوزارة الخارجية أن …»: the document's issuer (or the document) speaks."""
+    doc = i + 2
+    if view.key(doc) not in _DOCUMENTS:
+        return None
+    mention = Mention(doc, doc + 1, "ORG", "m", name=(doc, doc + 1))
+    owner_at = doc + 1
+    if view.key(owner_at) in ("صادر", "الصادر", "صادره", "الصادره") and view.key(owner_at + 1) == "عن":
+        owner_at += 2
+    owner = _owner_mention(view, owner_at, end)
+    if owner is not None:
+        mention = owner
+    opened = _content_start(view, (owner.last if owner else doc + 1), end, "clause", window=20)
+    if opened is None:
+        return None
+    first, kind_hint = opened
+    last = _quote_end(view, first, end) if kind_hint == "quote" else _content_end(view, first, end)
+    if last <= first:
+        return None
+    form = CueForm(view.key(i).lstrip("و") or view.key(i), "verb", mention.gender, "clause", "past")
+    return _make_draft(view, first, last, kind_hint, form, (i, doc + 1), mention, rule="document")
+
+
+def _owner_mention(view: TextView, i: int, end: int) -> Mention | None:
+    """The issuer after a document noun: «لوزارة الخارجية» (ل fused to the head) or «عن X»."""
+    k = view.key(i)
+    mention = parse_mention(view, i, end)
+    if mention is not None or not k.startswith("ل") or k.startswith("لل"):
+        return mention
+    orgs = cues.organizations()
+    bare = k[1:]
+    if bare not in orgs and "ال" + bare not in orgs:
+        return None
+    j = i + 1
+    while j < end and view.key(j) and (view.key(j).startswith("ال") or view.entity_of[j] is not None):
+        j += 1
+    return Mention(i, j, "ORG", orgs.get(bare, "f"), name=(i, j), skip=1)
+
+
 def _quote_end(view: TextView, first: int, end: int) -> int:
     """A statement opened by a quotation ends with it, unless the sentence goes on quoting
     («…» و«…»: split quotes) without a new cue."""
@@ -189,7 +235,7 @@ def _relay_statement(view: TextView, i: int, end: int, relay: CueForm) -> Draft 
     """نقلت وكالة X عن Y قوله … / نسبت X إلى Y قوله …: the statement is Y's."""
     outlet = parse_mention(view, i + 1, end)
     j = outlet.last if outlet is not None else i + 1
-    for p in range(j, min(j + 4, end)):
+    for p in range(j, min(j + 8, end)):  # the outlet's name may run on (مراسل بي.بي.سي ستيف روزنبرج)
         if view.key(p) == relay.frame or (view.key(p).startswith(relay.frame) and len(view.key(p)) > len(relay.frame)):
             real = parse_mention(view, p + 1, end, subject=True)
             if real is None:

@@ -84,7 +84,8 @@ def split_sentences(
                 j = i
                 while j + 1 < last and tokens[j + 1].text in SENTENCE_END:
                     j += 1
-                if j + 1 < last and not inside_protected(tokens[j].end):
+                # «بي.بي.سي»، «3.5»: a period with no space after it ends no sentence
+                if j + 1 < last and _spaced_after(text, tokens, j) and not inside_protected(tokens[j].end):
                     sentences.append(_sentence(text, tokens, s_first, j + 1, p_index))
                     s_first = j + 1
                 i = j + 1
@@ -93,6 +94,12 @@ def split_sentences(
         if s_first < last:
             sentences.append(_sentence(text, tokens, s_first, last, p_index))
     return tuple(sentences)
+
+
+def _spaced_after(text: str, tokens: Sequence[Token], j: int) -> bool:
+    """«بي.بي.سي»، «3.5»: a period with no space after it ends no sentence."""
+    end = tokens[j].end
+    return end >= len(text) or text[end].isspace() or tokens[j + 1].text in "\"'«»“”"
 
 
 def _sentence(text: str, tokens: Sequence[Token], first: int, last: int, paragraph: int) -> Sentence:

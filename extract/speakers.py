@@ -106,7 +106,8 @@ def _place(view: TextView, m: Mention, clusters: list[_Cluster]) -> int:
     c.mentions.append(span)
     if name:
         c.names.append(name)
-        skip = m.skip if m.name and m.name[0] == m.first else 0
+        ent = view.entity_starting(m.name[0]) if m.name else None
+        skip = m.skip if m.name and m.name[0] == m.first else (ent.skip if ent is not None else 0)
         c.name_texts.append(_range_text(view, m.name[0], m.name[1], skip) if m.name else span.text)
     if title:
         c.titles.append(title)

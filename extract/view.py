@@ -18,6 +18,7 @@ class TokenEntity:
     first: int
     last: int
     type: EntityType
+    skip: int = 0  # letters of the first token before the entity (a clitic: ل in لزاخاروفا)
 
 
 @dataclass
@@ -43,7 +44,7 @@ class TextView:
             first = bisect_right(ends, e.start)
             last = bisect_left(starts, e.end)
             if first < last:
-                span = TokenEntity(first, last, e.type)
+                span = TokenEntity(first, last, e.type, max(0, e.start - self.tokens[first].start))
                 for i in range(first, last):
                     self.entity_of[i] = span
         self.sentence_of = [-1] * len(self.tokens)

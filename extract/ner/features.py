@@ -26,6 +26,7 @@ GAZ_TYPES = ("PERS", "LOC", "ORG")
 GAZ_MAX_WORDS = 5
 CLUSTER_FILE = "ner-clusters.tsv"
 GAZETTEER_FILE = "ner-gazetteer.tsv"
+LEXICON_FILE = "ner-lexicon.tsv"
 
 
 def split_clitics(key: str) -> tuple[str, str, str]:
@@ -72,12 +73,14 @@ class Featurizer:
 
     clusters: dict[str, tuple[str, ...]] = field(default_factory=dict)
     gazetteer: dict[str, frozenset[str]] = field(default_factory=dict)
+    lexicon: dict[str, tuple[str, str]] = field(default_factory=dict)
     _word_cache: dict[str, tuple[list[str], dict[str, str]]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_dir(cls, directory: Path) -> Featurizer:
         """Load whichever resource files exist in ``directory`` (a missing one disables its features)."""
-        return cls(clusters=load_clusters(directory / CLUSTER_FILE), gazetteer=load_gazetteer(directory / GAZETTEER_FILE))
+        return cls(clusters=load_clusters(directory / CLUSTER_FILE), gazetteer=load_gazetteer(directory / GAZETTEER_FILE),
+                   lexicon=load_lexicon(directory / LEXICON_FILE))
 
     # -- word-level features, cached by the raw token string (most tokens repeat) --
     def _word(self, token: str) -> tuple[list[str], dict[str, str]]:
@@ -113,6 +116,13 @@ class Featurizer:
         else:
             feats.append("c=none")
             ctx["c"] = "none"
+        if self.lexicon:
+            # how often the bare stem takes the article, and how common it is: names are rare-ish and article-less
+            al, freq = self.lexicon.get(stem1, ("u", "0"))
+            feats.append(f"al={al}")
+            feats.append(f"fq={freq}")
+            feats.append(f"alfq={al}|{freq}")
+            ctx["a"] = al
         if self.gazetteer:
             types: set[str] = set()
             for form in {key, stem0, stem1}:
@@ -210,6 +220,19 @@ def load_clusters(path: Path) -> dict[str, tuple[str, ...]]:
             if len(parts) >= 2:
                 clusters[parts[0]] = tuple(parts[1:])
     return clusters
+
+
+def load_lexicon(path: Path) -> dict[str, tuple[str, str]]:
+    """``stem<TAB>article_bucket<TAB>log2_freq`` lines; a missing file gives no lexicon."""
+    table: dict[str, tuple[str, str]] = {}
+    if not path.is_file():
+        return table
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) == 3 and not line.startswith("#"):
+                table[parts[0]] = (parts[1], parts[2])
+    return table
 
 
 def load_gazetteer(path: Path) -> dict[str, frozenset[str]]:

@@ -13,7 +13,15 @@ from typing import Any
 
 from ..normalize import match_key
 from .evaluate import Scores, Sentence, read_conll, score
-from .features import CLUSTER_FILE, GAZETTEER_FILE, Featurizer, gaz_digest, iter_gazetteer_entries
+from .features import (
+    CLUSTER_FILE,
+    GAZETTEER_FILE,
+    LEXICON_FILE,
+    Featurizer,
+    gaz_digest,
+    iter_gazetteer_entries,
+    split_clitics,
+)
 
 Log = Callable[[str], None]
 
@@ -60,9 +68,8 @@ def _corpus_sentences(corpus: Path, limit_words: int) -> Iterable[list[str]]:
                 return
 
 
-def build_clusters(corpus: Path, out_path: Path, *, vocab_size: int = 60_000, contexts: int = 3000,
-                   dims: int = 120, ks: Sequence[int] = (64, 256, 1024), limit_words: int = 12_000_000,
-                   seed: int = 13, log: Log = _quiet) -> int:
+def build_clusters(sents: Sequence[list[str]], out_path: Path, *, vocab_size: int = 60_000, contexts: int = 3000,
+                   dims: int = 120, ks: Sequence[int] = (64, 256, 1024), seed: int = 13, log: Log = _quiet) -> int:
     """Cluster words by their neighbours: PPMI over left/right context words, SVD, then k-means at several k.
 
     Writes ``word<TAB>id_k1<TAB>id_k2...`` (coarse to fine) and returns the number of words.
@@ -75,9 +82,7 @@ def build_clusters(corpus: Path, out_path: Path, *, vocab_size: int = 60_000, co
     from sklearn.preprocessing import normalize
 
     t0 = time.time()
-    sents = list(_corpus_sentences(corpus, limit_words))
     counts: Counter[str] = Counter(w for s in sents for w in s)
-    log(f"clusters: {sum(counts.values()):,} words, {len(counts):,} types read in {time.time() - t0:.0f}s")
     vocab = [w for w, c in counts.most_common(vocab_size) if c >= 5]
     index = {w: i for i, w in enumerate(vocab)}
     ctx_index = {w: i for i, w in enumerate(vocab[:contexts])}
@@ -95,7 +100,6 @@ def build_clusters(corpus: Path, out_path: Path, *, vocab_size: int = 60_000, co
                 if c >= 0:
                     rows.append(wid)
                     cols.append(off * contexts + c)
-    del sents
     mat = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)),
                             shape=(len(vocab), 4 * contexts))
     mat.sum_duplicates()
@@ -124,18 +128,56 @@ def build_clusters(corpus: Path, out_path: Path, *, vocab_size: int = 60_000, co
     return len(vocab)
 
 
+def build_lexicon(sents: Sequence[list[str]], out_path: Path, *, min_count: int = 3) -> int:
+    """Per stem: how often it carries the article ال (names rarely do) and how frequent it is.
+
+    Writes ``stem<TAB>article_bucket<TAB>log2_frequency`` and returns the number of stems.
+    """
+    total: Counter[str] = Counter()
+    with_article: Counter[str] = Counter()
+    for s in sents:
+        for w in s:
+            _, stem0, stem1 = split_clitics(w)
+            total[stem1] += 1
+            if stem0 != stem1:
+                with_article[stem1] += 1
+    rows = []
+    for stem, n in total.items():
+        if n < min_count:
+            continue
+        ratio = with_article[stem] / n
+        bucket = 0 if ratio < 0.02 else 1 if ratio < 0.2 else 2 if ratio < 0.6 else 3
+        rows.append(f"{stem}\t{bucket}\t{min(n.bit_length(), 16)}\n")
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    with out_path.open("w", encoding="utf-8") as fh:
+        fh.write("# stem, article-ratio bucket (0: <2% .. 3: >60%), log2 frequency; derived from ANT Corpus and "
+                 "SaudiNewsNet news text (word statistics only)\n")
+        fh.writelines(sorted(rows))
+    return len(rows)
+
+
+def build_corpus_resources(corpus: Path, out_dir: Path, *, limit_words: int = 12_000_000, log: Log = _quiet) -> None:
+    """Read the unlabeled corpus once and write the cluster and lexicon files into ``out_dir``."""
+    t0 = time.time()
+    sents = list(_corpus_sentences(corpus, limit_words))
+    log(f"corpus: {sum(map(len, sents)):,} words read in {time.time() - t0:.0f}s")
+    n = build_lexicon(sents, out_dir / LEXICON_FILE)
+    log(f"wrote {n:,} stems to {out_dir / LEXICON_FILE}")
+    n = build_clusters(sents, out_dir / CLUSTER_FILE, log=log)
+    log(f"wrote {n:,} word clusters to {out_dir / CLUSTER_FILE}")
+
+
 def _ensure_resources(out_dir: Path, corpus: Path | None, gazetteer_dir: Path | None, log: Log) -> None:
     """Build requested resources into ``out_dir``; otherwise reuse the shipped ones (copied beside the model)."""
     from .crf import DATA_DIR
 
     out_dir.mkdir(parents=True, exist_ok=True)
     if corpus is not None:
-        n = build_clusters(corpus, out_dir / CLUSTER_FILE, log=log)
-        log(f"wrote {n:,} word clusters to {out_dir / CLUSTER_FILE}")
+        build_corpus_resources(corpus, out_dir, log=log)
     if gazetteer_dir is not None:
         n = compile_gazetteer(gazetteer_dir, out_dir / GAZETTEER_FILE)
         log(f"wrote {n:,} gazetteer digests to {out_dir / GAZETTEER_FILE}")
-    for name in (CLUSTER_FILE, GAZETTEER_FILE):
+    for name in (CLUSTER_FILE, GAZETTEER_FILE, LEXICON_FILE):
         shipped, target = DATA_DIR / name, out_dir / name
         if not target.exists() and shipped.is_file() and shipped.resolve() != target.resolve():
             shutil.copyfile(shipped, target)

@@ -1,0 +1,385 @@
+"""Speakers across a run of articles: one id and one canonical name per person or organization.
+
+The Arabic press spells one foreigner many ways (سيرجي/سيرغي لافروف، ستافان/ستيفان/ستفيان دي ميستورا)
+and often cites the surname alone. :class:`SpeakerIndex` clusters the speakers of a stream of
+analyses: names are compared word by word from the surname back, each word by its normalized key,
+its consonant skeleton (foreign letters folded) and edit distance; two different first names mean
+two people. A surname seen alone joins the only person known by that surname, and stays apart when
+two are. Unnamed and title-only sources («مسؤول أميركي»، «رئيس المجلس المحلي») are never merged
+across articles: nothing says they are the same person, but they still get ids.
+
+Ids are handed out as speakers arrive and never change during a run. The name given to a
+speaker in :meth:`SpeakerIndex.add` is the canonical name *at that time*; a later article may
+reveal a fuller or more frequent spelling, which :meth:`SpeakerIndex.speakers` (the final table)
+reflects.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from functools import cache
+
+from . import cues
+from .model import Analysis, Quote, Speaker, SpeakerType
+from .names import clitic_bases, glue_particles, same_name_word
+from .normalize import has_arabic, match_key
+from .romanize import (
+    arabic_key,
+    arabic_name_words,
+    keys_match,
+    latin_key,
+    latin_name,
+    latin_name_words,
+    latin_words,
+    table,
+)
+
+# Words that describe a source without naming it; they are cut from the front of a name
+# («وزير الخارجية الروسي سيرغي لافروف» → «سيرغي لافروف»).
+_EXTRA_DESCRIPTORS = (
+    "الخارجيه خارجيه الدفاع دفاع الداخليه داخليه باسم العام عام الامم امم المتحده للامم وفد الوفد رئيس "
+    "الجانب المسلحين المسلحون السيد السيده الرئيس حكومه الحكومه المبعوث الخاص الاممي الدولي الدوليه "
+    "هذه هذا تلك ذلك"
+).split()
+_EDGE_PUNCT = re.compile(r"^[^\w]+|[^\w]+$")
+
+
+@cache
+def _descriptors() -> frozenset[str]:
+    words: set[str] = set(_EXTRA_DESCRIPTORS)
+    for lexicon in (cues.titles(), cues.organizations(), cues.unnamed_heads(), cues.nationalities(),
+                    cues.media_nouns()):
+        for key in lexicon:
+            words.add(key)
+            words.add(key[2:] if key.startswith("ال") else "ال" + key)
+    return frozenset(words) | table().places
+
+
+def _is_descriptor(key: str) -> bool:
+    if key in _descriptors():
+        return True
+    return any(base in _descriptors() for base in clitic_bases(key))  # لسورية، للأمم
+
+
+def clean_name(text: str, type: SpeakerType = "PERS") -> str:
+    """A speaker name without leading titles, places and punctuation: the words that name the source.
+
+    «لسورية ستافان دي ميستورا» → «ستافان دي ميستورا»; a title-only name gives "".
+    """
+    words = [w for w in (_EDGE_PUNCT.sub("", w) for w in text.split()) if w]
+    if type == "ORG":
+        while words and match_key(words[0]) in {"هذه", "هذا", "تلك", "ذلك"}:
+            words = words[1:]
+        return " ".join(words)
+    while words and _is_descriptor(match_key(words[0])):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _keys(text: str) -> tuple[str, ...]:
+    return glue_particles(match_key(text).split())
+
+
+def _tail_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Aligned from the surname back, every word present in both is one spelling of the same word."""
+    if not a or not b:
+        return False
+    return all(same_name_word(x, y) for x, y in zip(reversed(a), reversed(b)))
+
+
+def _suffix_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Organizations: the shorter name (two words or more, or both one word) ends the longer one."""
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if not short or (len(short) == 1 and len(long_) > 1):
+        return False
+    return _tail_match(short, long_)
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRef:
+    """One quote of a canonical speaker, as the ``speakers`` command lists it."""
+
+    text: str
+    source: str
+    cue: str | None
+    kind: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerEntry:
+    """A row of the final speaker table."""
+
+    id: str
+    name: str
+    type: SpeakerType
+    latin: str
+    spellings: tuple[str, ...]  # the name as written, most frequent first
+    forms: tuple[str, ...]  # every mention seen (titles included)
+    quotes: int
+    articles: tuple[str, ...]
+    quote_refs: tuple[QuoteRef, ...] = ()
+
+
+@dataclass
+class _Cluster:
+    id: str
+    type: SpeakerType
+    named: bool
+    order: int
+    names: list[tuple[str, ...]] = field(default_factory=list)  # distinct glued keys
+    spellings: Counter[str] = field(default_factory=Counter)
+    first_seen: dict[str, int] = field(default_factory=dict)
+    forms: dict[str, None] = field(default_factory=dict)
+    quotes: int = 0
+    articles: dict[str, None] = field(default_factory=dict)
+    refs: list[QuoteRef] = field(default_factory=list)
+    ambiguous: bool = False  # a surname shared by two known people
+
+    @property
+    def full(self) -> bool:
+        return any(len(n) >= 2 for n in self.names)
+
+    def surname(self) -> str:
+        return self.names[0][-1] if self.names else ""
+
+    def add_spelling(self, text: str, count: int) -> None:
+        keys = _keys(text)
+        if keys and keys not in self.names:
+            self.names.append(keys)
+        self.first_seen.setdefault(text, len(self.first_seen))
+        self.spellings[text] += count
+
+    def canonical(self) -> str:
+        """The fullest spelling, then the most frequent, then the first seen."""
+        if not self.spellings:
+            return next(iter(self.forms), "")
+        return max(self.spellings, key=lambda s: (len(_keys(s)), self.spellings[s], -self.first_seen[s]))
+
+    def latin(self) -> str:
+        if not self.named or self.type == "UNNAMED":
+            return ""
+        return latin_name(self.canonical(), self.type)
+
+
+class SpeakerIndex:
+    """Canonical speakers over a run: feed analyses with :meth:`add`, read the table with :meth:`speakers`.
+
+    Example::
+
+        index = SpeakerIndex()
+        for article in articles:
+            print(to_record(index.add(analyze(article))))
+        for row in index.speakers():
+            print(row.name, row.latin, row.quotes)
+    """
+
+    def __init__(self, *, keep_quotes: bool = True) -> None:
+        self._clusters: list[_Cluster] = []
+        self._keep_quotes = keep_quotes
+
+    def add(self, analysis: Analysis) -> Analysis:
+        """Place the analysis' speakers and return it with speakers carrying id, canonical name and latin."""
+        source = analysis.article.id
+        placed: dict[int, tuple[Speaker, _Cluster]] = {}
+        originals = list(analysis.speakers) + [q.speaker for q in analysis.quotes if q.speaker is not None]
+        for sp in originals:
+            if id(sp) not in placed:
+                placed[id(sp)] = (sp, self._place(sp, source))
+        for q in analysis.quotes:
+            if q.speaker is None:
+                continue
+            c = placed[id(q.speaker)][1]
+            c.quotes += 1
+            if self._keep_quotes:
+                c.refs.append(QuoteRef(q.content.text, source, q.cue.text if q.cue else None, q.kind,
+                                       q.content.start, q.content.end))
+        renamed = {key: self._renamed(sp, c) for key, (sp, c) in placed.items()}
+        quotes = tuple(
+            q if q.speaker is None else replace(q, speaker=renamed[id(q.speaker)]) for q in analysis.quotes
+        )
+        speakers = tuple(renamed[id(sp)] for sp in analysis.speakers)
+        return replace(analysis, quotes=quotes, speakers=speakers)
+
+    def speakers(self) -> list[SpeakerEntry]:
+        """The final table, most quoted first; names are the final cluster state."""
+        rows = sorted(self._clusters, key=lambda c: (-c.quotes, -len(c.articles), c.order))
+        return [
+            SpeakerEntry(
+                id=c.id, name=c.canonical(), type=c.type, latin=c.latin(),
+                spellings=tuple(sorted(c.spellings, key=lambda s: (-c.spellings[s], c.first_seen[s]))),
+                forms=tuple(c.forms), quotes=c.quotes, articles=tuple(c.articles), quote_refs=tuple(c.refs),
+            )
+            for c in rows
+        ]
+
+    # -- placement ---------------------------------------------------------------------------------------
+
+    def _renamed(self, sp: Speaker, c: _Cluster) -> Speaker:
+        name = c.canonical() if c.named else sp.name
+        forms = sp.forms if name == sp.name or sp.name in sp.forms else (*sp.forms, sp.name)
+        return replace(sp, id=c.id, name=name, latin=c.latin(), forms=tuple(forms))
+
+    def _new(self, type: SpeakerType, named: bool) -> _Cluster:
+        c = _Cluster(id=f"S{len(self._clusters) + 1}", type=type, named=named, order=len(self._clusters))
+        self._clusters.append(c)
+        return c
+
+    def _place(self, sp: Speaker, source: str) -> _Cluster:
+        clean = clean_name(sp.name, sp.type) if sp.type != "UNNAMED" else ""
+        keys = _keys(clean)
+        if not keys:
+            c = self._new(sp.type, named=False)  # unnamed or title-only: this article only
+        elif sp.type == "ORG":
+            c = self._find_org(keys) or self._new("ORG", named=True)
+        else:
+            c, keys, clean = self._find_person(keys, clean)
+        c.add_spelling(clean, max(1, len(sp.mentions))) if clean else None
+        for form in (*sp.forms, sp.name):
+            c.forms.setdefault(form, None)
+        c.articles.setdefault(source, None)
+        return c
+
+    def _find_org(self, keys: tuple[str, ...]) -> _Cluster | None:
+        for c in self._clusters:
+            if c.type == "ORG" and c.named and any(_suffix_match(keys, n) for n in c.names):
+                return c
+        return None
+
+    def _compatible(self, keys: tuple[str, ...], c: _Cluster) -> bool:
+        """Matches one of the cluster's names, and contradicts none of its full names."""
+        if not any(_tail_match(keys, n) for n in c.names):
+            return False
+        return len(keys) < 2 or all(_tail_match(keys, n) for n in c.names if len(n) >= 2)
+
+    def _find_person(self, keys: tuple[str, ...], clean: str) -> tuple[_Cluster, tuple[str, ...], str]:
+        people = [c for c in self._clusters if c.type == "PERS" and c.named]
+        found = self._choose(keys, people)
+        if found is None:
+            for base in clitic_bases(keys[0]):  # للافروف → لافروف, when that is a known name
+                alt = (*glue_particles([base]), *keys[1:])
+                found = self._choose(alt, people)
+                if found is not None:
+                    return found, alt, " ".join([base, *clean.split()[1:]])
+        return (found or self._new("PERS", named=True)), keys, clean
+
+    def _choose(self, keys: tuple[str, ...], people: list[_Cluster]) -> _Cluster | None:
+        matches = [c for c in people if self._compatible(keys, c)]
+        full = [c for c in matches if c.full]
+        if len(keys) == 1:
+            if len(full) == 1:
+                return full[0]
+            if len(full) > 1:  # two people share the surname: keep it apart, undecided
+                apart = [c for c in matches if not c.full]
+                if apart:
+                    apart[0].ambiguous = True
+                    return apart[0]
+                c = self._new("PERS", named=True)
+                c.ambiguous = True
+                return c
+            return matches[0] if matches else None
+        if full:
+            return max(full, key=lambda c: sum(1 for n in c.names if n == keys))
+        # a surname-only cluster becomes this person's, unless that surname is known to be shared
+        sharing = [c for c in people if c.full and c.surname() and same_name_word(c.surname(), keys[-1])]
+        for c in matches:
+            if not c.ambiguous and not sharing:
+                return c
+        return None
+
+
+def canonicalize(analyses: Iterable[Analysis]) -> tuple[list[Analysis], list[SpeakerEntry]]:
+    """All at once: the analyses with canonical speakers, and the final speaker table."""
+    index = SpeakerIndex()
+    out = [index.add(a) for a in analyses]
+    return out, index.speakers()
+
+
+# --- --speaker queries -----------------------------------------------------------------------------------
+
+
+def _name_candidates(speaker: Speaker) -> list[str]:
+    """The speaker's names to match a query against: canonical name and every form, cleaned."""
+    out: dict[str, None] = {}
+    for text in (speaker.name, *speaker.forms):
+        clean = clean_name(text, speaker.type) if speaker.type != "UNNAMED" else text
+        if clean:
+            out.setdefault(clean, None)
+    return list(out)
+
+
+def _latin_tail(query: list[str], name: list[str]) -> bool:
+    if not query or not name:
+        return False
+    return all(keys_match(latin_key(q), arabic_key(a)) for q, a in zip(reversed(query), reversed(name)))
+
+
+def _latin_joined(query: str, name: str) -> bool:
+    """«de Mistura» = «ديميستورا», «Ki-moon» = «كي مون»: the query's letters against the name's last words."""
+    q = latin_key("".join(latin_words(query)))
+    words = match_key(name).split()
+    return any(keys_match(q, arabic_key("".join(words[i:]))) for i in range(len(words)))
+
+
+def speaker_matches(speaker: Speaker, query: str) -> bool:
+    """Whether a ``--speaker`` query (Arabic or Latin script) names this speaker.
+
+    Arabic: the query's words match the speaker's name from the surname back («لافروف», «سيرغي
+    لافروف», «للافروف»), or appear as a phrase in one of its forms («وزير الخارجية الروسي»).
+    Latin: the query's words end the speaker's Latin name («Lavrov», «de Mistura»), or sound like
+    its Arabic name word for word from the surname back (consonant classes: v=ف, g=ج/غ/ق …).
+    A query ending in «a» never matches a name ending in a consonant (Lavrova ≠ لافروف).
+    """
+    query = query.strip()
+    if not query:
+        return False
+    names = _name_candidates(speaker)
+    if has_arabic(query):
+        q = _keys(query)
+        if not q:
+            return False
+        variants = [q] + [(*glue_particles([b]), *q[1:]) for b in clitic_bases(q[0])]
+        for name in names:
+            n = _keys(name)
+            if any(_tail_match(v, n) for v in variants):
+                return True
+        flat = match_key(query).split()
+        return any(_contains(match_key(f).split(), flat) for f in (speaker.name, *speaker.forms))
+    q_words = latin_name_words(query)
+    latin = speaker.latin or (latin_name(names[0], speaker.type) if names and speaker.type != "UNNAMED" else "")
+    if q_words and latin:
+        l_words = latin_name_words(latin)
+        if len(q_words) <= len(l_words) and l_words[len(l_words) - len(q_words):] == q_words:
+            return True
+    if speaker.type == "UNNAMED":
+        return False
+    for name in names:
+        if _latin_tail(q_words, arabic_name_words(name)) or _latin_joined(query, name):
+            return True
+    return False
+
+
+def _contains(hay: list[str], needle: list[str]) -> bool:
+    n = len(needle)
+    return n > 0 and any(hay[i : i + n] == needle for i in range(len(hay) - n + 1))
+
+
+def filter_quotes(analysis: Analysis, queries: Iterable[str]) -> Analysis:
+    """The analysis with only the quotes whose speaker matches one of the queries (all when none given)."""
+    qs = [q for q in queries if q.strip()]
+    if not qs:
+        return analysis
+    memo: dict[int, bool] = {}
+
+    def keep(q: Quote) -> bool:
+        if q.speaker is None:
+            return False
+        if id(q.speaker) not in memo:
+            memo[id(q.speaker)] = any(speaker_matches(q.speaker, s) for s in qs)
+        return memo[id(q.speaker)]
+
+    return replace(analysis, quotes=tuple(q for q in analysis.quotes if keep(q)))
