@@ -24,7 +24,7 @@ from functools import cache
 
 from . import cues
 from .model import Analysis, Quote, Speaker, SpeakerType
-from .names import clitic_bases, glue_particles, same_name_word
+from .names import clitic_bases, glue_particles, same_name_word, skeleton
 from .normalize import has_arabic, match_key
 from .romanize import (
     arabic_key,
@@ -79,6 +79,15 @@ def clean_name(text: str, type: SpeakerType = "PERS") -> str:
     return " ".join(words)
 
 
+def _title_only(sp: Speaker) -> bool:
+    """A person known only by a title chain («رئيس المجلس المحلي»): the name is a whole mention that opens
+    with a title. When the article names the person, the name is the name part of a mention instead."""
+    if sp.type != "PERS" or not sp.name.split():
+        return False
+    first = match_key(_EDGE_PUNCT.sub("", sp.name.split()[0]))
+    return _is_descriptor(first) and any(m.text == sp.name for m in sp.mentions)
+
+
 def _keys(text: str) -> tuple[str, ...]:
     return glue_particles(match_key(text).split())
 
@@ -90,12 +99,21 @@ def _tail_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return all(same_name_word(x, y) for x, y in zip(reversed(a), reversed(b)))
 
 
+def _org_word(a: str, b: str) -> bool:
+    """Organization words are Arabic words, not transliterations: only spelling variants of one key
+    (الأمريكية/الأميركية) count, so that وزير is not وزارة."""
+    if a == b:
+        return True
+    sa = skeleton(a)
+    return len(sa) >= 4 and sa == skeleton(b)
+
+
 def _suffix_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Organizations: the shorter name (two words or more, or both one word) ends the longer one."""
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     if not short or (len(short) == 1 and len(long_) > 1):
         return False
-    return _tail_match(short, long_)
+    return all(_org_word(x, y) for x, y in zip(reversed(short), reversed(long_)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,7 +248,7 @@ class SpeakerIndex:
         return c
 
     def _place(self, sp: Speaker, source: str) -> _Cluster:
-        clean = clean_name(sp.name, sp.type) if sp.type != "UNNAMED" else ""
+        clean = clean_name(sp.name, sp.type) if sp.type != "UNNAMED" and not _title_only(sp) else ""
         keys = _keys(clean)
         if not keys:
             c = self._new(sp.type, named=False)  # unnamed or title-only: this article only
@@ -238,7 +256,8 @@ class SpeakerIndex:
             c = self._find_org(keys) or self._new("ORG", named=True)
         else:
             c, keys, clean = self._find_person(keys, clean)
-        c.add_spelling(clean, max(1, len(sp.mentions))) if clean else None
+        if clean:
+            c.add_spelling(clean, max(1, len(sp.mentions)))
         for form in (*sp.forms, sp.name):
             c.forms.setdefault(form, None)
         c.articles.setdefault(source, None)
@@ -318,11 +337,12 @@ def _latin_tail(query: list[str], name: list[str]) -> bool:
     return all(keys_match(latin_key(q), arabic_key(a)) for q, a in zip(reversed(query), reversed(name)))
 
 
-def _latin_joined(query: str, name: str) -> bool:
+def _latin_joined(query: str, name: str, *, whole: bool = False) -> bool:
     """«de Mistura» = «ديميستورا», «Ki-moon» = «كي مون»: the query's letters against the name's last words."""
     q = latin_key("".join(latin_words(query)))
     words = match_key(name).split()
-    return any(keys_match(q, arabic_key("".join(words[i:]))) for i in range(len(words)))
+    starts = range(1) if whole else range(len(words))
+    return any(keys_match(q, arabic_key("".join(words[i:]))) for i in starts)
 
 
 def speaker_matches(speaker: Speaker, query: str) -> bool:
@@ -345,7 +365,10 @@ def speaker_matches(speaker: Speaker, query: str) -> bool:
         variants = [q] + [(*glue_particles([b]), *q[1:]) for b in clitic_bases(q[0])]
         for name in names:
             n = _keys(name)
-            if any(_tail_match(v, n) for v in variants):
+            if speaker.type == "ORG":  # an organization's name must end with the whole query
+                if any(len(v) <= len(n) and _suffix_match(v, n) for v in variants):
+                    return True
+            elif any(_tail_match(v, n) for v in variants):
                 return True
         flat = match_key(query).split()
         return any(_contains(match_key(f).split(), flat) for f in (speaker.name, *speaker.forms))
@@ -358,7 +381,10 @@ def speaker_matches(speaker: Speaker, query: str) -> bool:
     if speaker.type == "UNNAMED":
         return False
     for name in names:
-        if _latin_tail(q_words, arabic_name_words(name)) or _latin_joined(query, name):
+        words = arabic_name_words(name)
+        if speaker.type == "ORG" and len(q_words) != len(words):
+            continue  # «Assad» is not «جيش نظام الأسد»
+        if _latin_tail(q_words, words) or _latin_joined(query, name, whole=speaker.type == "ORG"):
             return True
     return False
 

@@ -277,6 +277,9 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
     if key in orgs:
         j = i + 1
         if key in cues.media_nouns():
+            pair = view.pair_at_open.get(j)
+            if pair is not None and pair.close < limit and pair.close - pair.open <= 5:
+                j = pair.close + 1  # صحيفة "واشنطن بوست"
             while j < limit and j - i <= 2 and namelike(view, j) and not _definite(view.key(j)):
                 j += 1  # وكالة سبوتنيك، قناة الجزيرة: the outlet's own name
         while j < limit:
@@ -347,6 +350,8 @@ def _place_phrase(view: TextView, j: int, limit: int) -> bool:
 def _lam_idafa(view: TextView, j: int, limit: int) -> bool:
     """لحقوق in المرصد السوري لحقوق الإنسان: a ل-prefixed noun followed by a definite noun."""
     k = view.key(j)
+    if _media_word_key(k[1:]):
+        return False  # لوكالة الأناضول، لقناة الجزيرة: an addressee
     return k.startswith("ل") and not k.startswith("لل") and len(k) > 3 and j + 1 < limit and _definite(view.key(j + 1))
 
 

@@ -22,7 +22,7 @@ _NOT_OPENERS = key_set("بعد قبل منذ الا غير دون بدون رغ�
     "المقرر المتوقع المنتظر المرجح شان بشان احتمال يحتمل عسي علي")
 _LEADING_PREPOSITIONS = key_set("عن علي الي من")
 _RELATIVE_OPENERS = key_set("الذي التي الذين حيث")
-_CONNECTIVES = key_set("فيما بينما كما ثم حين وقد قد")
+_CONNECTIVES = key_set("فيما بينما كما ثم حين وقد قد حيث")
 # After a comma these open the journalist's own words (، هذا فيما …، يأتي ذلك …).
 _TOPIC_SHIFTS = key_set("هذا وهذا ياتي وياتي جاء وجاء")
 _OPENER_PHRASES = (("من", "جهته"), ("من", "جهتها"), ("من", "جانبه"), ("من", "جانبها"), ("في", "المقابل"))
@@ -72,9 +72,12 @@ def _sentence_statements(view: TextView, start: int, end: int) -> list[Draft]:
             draft = _cue_statement(view, i, start, end, found) or _nominal_statement(view, i, start, end)
         if draft is not None:
             found.append(draft)
+            if draft.cue_kind == "nominal" and draft.mention is not None:
+                i = max(i, draft.mention.last - 1)  # the marker's words are not cues of their own
         i += 1
     if any(d.cue_kind != "nominal" for d in found):
         found = [d for d in found if d.rule != "nominal.trailing"]
+    found.extend(_quote_with_saying_noun(view, start, end, found))
     return found
 
 
@@ -476,9 +479,39 @@ def _fronted_for_cue(
     while j >= start and view.tokens[j].text in "،,-–":
         j -= 1
     pair = view.pair_at_close.get(j)
-    if pair is None or mention is None or _is_name_quote(view, pair):
-        return None
+    if pair is None or _is_name_quote(view, pair) or (mention is None and j == i - 1):
+        return None  # «…» أضاف with no comma between is a run-on, not a fronted quote
     return _make_draft(view, pair.open, pair.close + 1, "quote", form, (i, i + 1), mention, rule="direct.fronted")
+
+
+_PRONOUN_GENDER: dict[str, Gender] = {"ه": "m", "ها": "f", "هم": "pl", "هما": "pl"}
+_SAYING_NOUNS = ("تعبير", "قول", "وصف", "ادعاء", "زعم")
+
+
+def _quote_with_saying_noun(view: TextView, start: int, end: int, found: list[Draft]) -> list[Draft]:
+    """«…»، على حد تعبيره / وفق قوله: a quotation whose speaker is the one in context."""
+    drafts = []
+    for pair in view.pairs:
+        if not (start <= pair.open and pair.close < end) or _is_name_quote(view, pair):
+            continue
+        if any(d.content[0] <= pair.open < d.content[1] for d in found):
+            continue
+        j = pair.close + 1
+        while j < end and view.tokens[j].text in "،,":
+            j += 1
+        marker = _marker_at(view, j)
+        words = 1 if marker is None else max(1, marker[0])
+        noun = view.key(j + words) if marker is not None else ""
+        if marker is None and view.key(j) in ("وفق", "حسب") and view.key(j + 1):
+            noun, words = view.key(j + 1), 1
+        for stem in _SAYING_NOUNS:
+            if noun.startswith(stem) and noun[len(stem) :] in _PRONOUN_GENDER:
+                gender = _PRONOUN_GENDER[noun[len(stem) :]]
+                form = CueForm(stem, "nominal", gender, "clause")
+                drafts.append(_make_draft(view, pair.open, pair.close + 1, "quote", form, (j, j + words + 1), None,
+                                          rule="direct.saying_noun"))
+                break
+    return drafts
 
 
 # --- colon quotes (لافروف: اتفاق قريب …) -------------------------------------------------------
@@ -498,7 +531,7 @@ def _colon_statement(view: TextView, start: int, end: int) -> Draft | None:
                 mention = bare
         if mention is None or mention.last != c or (mention.type == "UNNAMED" and mention.last - mention.first < 2):
             return None
-        if mention.type == "PERS" and mention.name is None:
+        if mention.type == "PERS" and mention.name is None and mention.last - mention.first < 2:
             return None
         if c + 1 >= end:
             return None
@@ -516,14 +549,14 @@ def _colon_statement(view: TextView, start: int, end: int) -> Draft | None:
 def _marker_at(view: TextView, i: int) -> tuple[int, str] | None:
     """The attribution marker starting at token ``i``: (tokens it spans, lemma)."""
     markers = cues.attribution_markers()
-    first = cues.strip_conjunction(view.key(i))
-    for length in (3, 2, 1):
-        words = (first, *view.keys[i + 1 : i + length])
-        if len(words) == length and words in markers:
-            return length, markers[words]
-        # وفقا للوزارة: the ل of the marker is fused with the noun
-        if length == 2 and (first,) + ("ل",) in markers and view.key(i + 1).startswith("ل"):
-            return -1, markers[(first, "ل")]
+    for first in dict.fromkeys((view.key(i), cues.strip_conjunction(view.key(i)))):
+        for length in (3, 2, 1):
+            words = (first, *view.keys[i + 1 : i + length])
+            if len(words) == length and words in markers:
+                return length, markers[words]
+            # وفقا للوزارة: the ل of the marker is fused with the noun
+            if length == 2 and (first, "ل") in markers and view.key(i + 1).startswith("ل"):
+                return -1, markers[(first, "ل")]
     return None
 
 
@@ -532,8 +565,11 @@ def _nominal_statement(view: TextView, i: int, start: int, end: int) -> Draft | 
     if marker is None:
         return None
     length, lemma = marker
-    if length == -1:  # the noun carries the ل: parse from the token itself, past its ل
-        mention_at, span = i + 1, (i, i + 1)
+    if length == -1:  # the noun carries the ل (وفقا لوزارة الصحة): the speaker starts inside it
+        mention = _owner_mention(view, i + 1, end)
+        if mention is None:
+            return None
+        return _nominal_with(view, i, start, end, (i, i + 1), lemma, mention)
     else:
         mention_at, span = i + length, (i, i + length)
     if view.key(mention_at) == "ما" or view.key(mention_at - 1).endswith("ما"):
@@ -544,6 +580,12 @@ def _nominal_statement(view: TextView, i: int, start: int, end: int) -> Draft | 
     mention = parse_mention(view, mention_at, end)
     if mention is None:
         return None
+    return _nominal_with(view, i, start, end, span, lemma, mention)
+
+
+def _nominal_with(
+    view: TextView, i: int, start: int, end: int, span: tuple[int, int], lemma: str, mention: Mention
+) -> Draft | None:
     if view.key(mention.last) == "عن":  # بحسب ما نقلت وكالة X عن مصادر …: the source, not the outlet
         relayed = parse_mention(view, mention.last + 1, end, subject=True)
         if relayed is not None:
