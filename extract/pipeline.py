@@ -91,8 +91,9 @@ def clean_entities(text: str, tokens: tuple[Token, ...], entities: tuple[Entity,
     tagged = {match_key(e.text.split()[0]) for e in entities if e.text.split()}
     out: list[Entity] = []
     for e in entities:
-        if match_key(e.text) in nationalities:
-            continue
+        key = match_key(e.text)
+        if key in nationalities and (key.startswith("ال") or e.type != "LOC"):
+            continue  # الروسي، الأميركية; but «سورية» tagged as a place is the country
         start = e.start
         first_key = match_key(e.text.split()[0]) if e.text.split() else ""
         for clitic in _PROCLITICS:
