@@ -1,0 +1,103 @@
+"""Speaker attribution across sentences, grouping within an article, and entity clean-up."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract import analyze
+from extract.attribute import agrees
+from extract.model import Entity
+from extract.pipeline import clean_entities, propagate_entities
+from extract.tokenize import tokenize
+
+
+def speakers(text: str, ner) -> list[tuple[str, str | None]]:
+    return [(q.content.text, q.speaker.name if q.speaker else None) for q in analyze(text, ner=ner).quotes]
+
+
+@pytest.mark.parametrize(
+    "verb, speaker, ok",
+    [("m", "m", True), ("f", "m", False), ("f", "pl", True), ("pl", "m", False), ("any", "f", True), ("m", "any", True)],
+)
+def test_agreement(verb: str, speaker: str, ok: bool) -> None:
+    assert agrees(verb, speaker) is ok  # type: ignore[arg-type]
+
+
+def test_continuation_takes_the_agreeing_speaker(fake_ner) -> None:
+    text = (
+        "وقالت المتحدثة باسم الخارجية الروسية ماريا زاخاروفا إن موسكو ترفض الاتهامات. "
+        "وقال وزير الخارجية الأميركي جون كيري إن الحوار مستمر.\n\n"
+        "وأضافت أن العقوبات لن تغير شيئا."
+    )
+    found = speakers(text, fake_ner)
+    assert found[-1] == ("العقوبات لن تغير شيئا", "ماريا زاخاروفا")
+
+
+def test_participle_carries_the_speaker_of_its_sentence(fake_ner) -> None:
+    text = "وقال لافروف إن الهدنة صامدة، مضيفا أن المحادثات ستستأنف في جنيف."
+    assert speakers(text, fake_ner) == [
+        ("الهدنة صامدة", "لافروف"),
+        ("المحادثات ستستأنف في جنيف", "لافروف"),
+    ]
+
+
+def test_plural_verb_takes_the_plural_subject_of_its_clause(fake_ner) -> None:
+    text = "ورفض قادة في المعارضة المسلحة العرض الروسي، وقالوا إنهم لن يسلموا المدينة."
+    ((content, speaker),) = speakers(text, fake_ner)
+    assert content == "لن يسلموا المدينة"
+    assert speaker is not None and speaker.startswith("قادة في المعارضة")
+
+
+def test_continuation_does_not_reach_across_the_article(fake_ner) -> None:
+    paragraphs = ["وقال لافروف إن الهدنة صامدة."] + ["وتواصل القصف على الأحياء الشرقية."] * 5 + ["وأضاف أن الوضع خطير."]
+    assert speakers("\n\n".join(paragraphs), fake_ner) == [("الهدنة صامدة", "لافروف")]
+    kept = analyze("\n\n".join(paragraphs), ner=fake_ner, keep_unattributed=True).quotes
+    assert [q.content.text for q in kept] == ["الهدنة صامدة", "الوضع خطير"]
+    assert kept[-1].speaker is None
+
+
+def test_mentions_of_one_person_are_one_speaker(fake_ner) -> None:
+    text = (
+        "وقال وزير الخارجية الروسي سيرجي لافروف إن موسكو مستعدة للحوار.\n\n"
+        "وأكد لافروف أن الحل سياسي.\n\n"
+        "وتابع وزير الخارجية الروسي أن الغرب يتحمل المسؤولية."
+    )
+    analysis = analyze(text, ner=fake_ner)
+    assert [q.speaker.name for q in analysis.quotes if q.speaker] == ["سيرجي لافروف"] * 3
+    (lavrov,) = analysis.speakers
+    assert {"لافروف", "سيرجي لافروف"} <= set(lavrov.forms)
+
+
+def test_organisation_short_and_long_names_group(fake_ner) -> None:
+    text = "وقالت وزارة الخارجية الروسية إن الاجتماع مفيد.\n\nوأكدت الخارجية الروسية أن الاتصالات مستمرة."
+    analysis = analyze(text, ner=fake_ner)
+    assert len(analysis.speakers) == 1
+    assert analysis.speakers[0].name == "وزارة الخارجية الروسية"
+    assert analysis.speakers[0].type == "ORG"
+
+
+def test_two_people_with_one_first_name_stay_apart(fake_ner) -> None:
+    text = "وقال سيرجي لافروف إن الحل سياسي.\n\nوقال سيرجي ريابكوف إن الاتصالات مستمرة."
+    analysis = analyze(text, ner=fake_ner)
+    assert len(analysis.speakers) == 2
+
+
+def test_nationality_adjectives_are_not_entities() -> None:
+    text = "قال الوزير الروسي إن سورية والسورية"
+    tokens = tokenize(text)
+    raw = (
+        Entity(text.index("الروسي"), text.index("الروسي") + 6, "الروسي", "MISC"),
+        Entity(text.index("سورية"), text.index("سورية") + 5, "سورية", "LOC"),
+        Entity(text.index("السورية"), text.index("السورية") + 7, "السورية", "LOC"),
+    )
+    kept = [(e.text, e.type) for e in clean_entities(text, tokens, raw)]
+    assert kept == [("سورية", "LOC")]
+
+
+def test_a_tagged_name_is_tagged_everywhere_and_clitics_are_cut() -> None:
+    text = "التقى سيرجي لافروف نظيره. وقال لافروف إن الحل قريب. وأكد ولافروف ذلك."
+    tokens = tokenize(text)
+    start = text.index("سيرجي")
+    entities = propagate_entities(text, tokens, (Entity(start, start + 12, "سيرجي لافروف", "PERS"),))
+    assert [e.text for e in entities] == ["سيرجي لافروف", "لافروف", "لافروف"]
+    assert all(text[e.start : e.end] == e.text for e in entities)
