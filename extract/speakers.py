@@ -49,12 +49,16 @@ def resolve_speakers(
 ) -> tuple[list[Speaker | None], list[Speaker]]:
     """The Speaker of each attributed draft, and the article's speakers in order of first mention."""
     clusters: list[_Cluster] = []
+    recent: list[int] = []
     by_mention: dict[tuple[int, int], int] = {}
     for item in attributed:
         m = item.source
-        if m is None or (m.first, m.last) in by_mention:
+        if m is None:
             continue
-        by_mention[(m.first, m.last)] = _place(view, m, clusters)
+        if (m.first, m.last) in by_mention:
+            recent.append(by_mention[(m.first, m.last)])
+            continue
+        by_mention[(m.first, m.last)] = _place(view, m, clusters, recent)
     person_names = _article_person_names(view, entities)
     for cluster in clusters:
         if cluster.type != "PERS":
@@ -81,11 +85,37 @@ def resolve_speakers(
     return resolved, speakers
 
 
-def _place(view: TextView, m: Mention, clusters: list[_Cluster]) -> int:
+_DOCUMENT_WORDS = frozenset({"البيان", "البلاغ", "التقرير"})
+
+
+def _back_reference(name: tuple[str, ...], clusters: list[_Cluster], recent: list[int]) -> int | None:
+    """«الوزارة»، «المنظمة»، «المرصد» name the organisation last mentioned with that head word;
+    «البيان» names the organisation that spoke last."""
+    if len(name) != 1 or not name[0].startswith("ال"):
+        return None
+    word, head = name[0], name[0][2:]
+    for index in reversed(recent):
+        c = clusters[index]
+        if c.type == "ORG" and any(len(n) > 1 and (word in n or head in n) for n in c.names):
+            return index
+    if word in _DOCUMENT_WORDS:
+        for index in reversed(recent):
+            if clusters[index].type == "ORG" and any(len(n) > 1 for n in clusters[index].names):
+                return index
+    return None
+
+
+def _place(view: TextView, m: Mention, clusters: list[_Cluster], recent: list[int]) -> int:
     span = mention_span(view, m)
     name = _keys(view, *m.name) if m.name else ()
+    if name and m.skip and m.name and m.name[0] == m.first:
+        name = (name[0][m.skip :],) + name[1:]  # والنظام → النظام
     title = _keys(view, *m.title) if m.title else ()
+    linked = _back_reference(name, clusters, recent) if m.type == "ORG" else None
     for index, c in enumerate(clusters):
+        if linked is not None:
+            index = linked
+            break
         if c.type != m.type:
             continue
         if m.type == "PERS" and name and any(same_name(name, n) for n in c.names):
@@ -111,6 +141,7 @@ def _place(view: TextView, m: Mention, clusters: list[_Cluster]) -> int:
         c.name_texts.append(_range_text(view, m.name[0], m.name[1], skip) if m.name else span.text)
     if title:
         c.titles.append(title)
+    recent.append(index)
     return index
 
 

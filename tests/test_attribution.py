@@ -101,3 +101,12 @@ def test_a_tagged_name_is_tagged_everywhere_and_clitics_are_cut() -> None:
     entities = propagate_entities(text, tokens, (Entity(start, start + 12, "سيرجي لافروف", "PERS"),))
     assert [e.text for e in entities] == ["سيرجي لافروف", "لافروف", "لافروف"]
     assert all(text[e.start : e.end] == e.text for e in entities)
+
+
+def test_back_reference_names_the_organisation(fake_ner) -> None:
+    text = (
+        "وقالت منظمة العفو الدولية في تقرير إن المعتقلين تعرضوا للتعذيب.\n\n"
+        "وأضافت المنظمة أن السلطات رفضت التعليق."
+    )
+    names = [q.speaker.name for q in analyze(text, ner=fake_ner).quotes if q.speaker]
+    assert names == ["منظمة العفو الدولية", "منظمة العفو الدولية"]
