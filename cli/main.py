@@ -8,11 +8,29 @@ from typing import Optional
 import typer
 
 from .errors import ExitCode, report
-from .options import Ascii, FailFast, Fmt, Ner, NerChoice, OutputFormat, Paths, Traceback
+from .options import (
+    Ascii,
+    Encoding,
+    FailFast,
+    Fmt,
+    IdKey,
+    InputFormatOpt,
+    InputKind,
+    Jobs,
+    MaxBytes,
+    Ner,
+    NerChoice,
+    OutputFormat,
+    Paths,
+    Quiet,
+    SpeakerFilter,
+    TextKey,
+    TitleKey,
+    Traceback,
+)
 
 app = typer.Typer(
     name="aqwal",
-    help="Who said what in Arabic news: quotes, their speakers, and named entities.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -81,64 +99,63 @@ def extract(
     fail_fast: FailFast = False,
     traceback: Traceback = False,
     include_text: bool = typer.Option(False, "--text", help="Include the article text in JSON output."),
+    encoding: Encoding = None,
+    input_format: InputFormatOpt = InputKind.auto,
+    text_key: TextKey = "text",
+    id_key: IdKey = "id",
+    title_key: TitleKey = "title",
+    max_bytes: MaxBytes = 20_000_000,
+    jobs: Jobs = 1,
+    quiet: Quiet = False,
+    speaker: SpeakerFilter = None,
+    unattributed: bool = typer.Option(
+        False, "--unattributed", help="Also list statements whose speaker could not be found (speaker null)."
+    ),
 ) -> None:
     """Find every quoted or reported statement, its speaker, and the named entities.
 
+    Reads text in any common encoding, HTML pages and JSON Lines; a bad input is reported and skipped.
+
     Example: aqwal extract seeds/ --format jsonl | jq '.quotes[].speaker.canonical'
     """
+    import codecs
+
     from extract.errors import ExtractError
-    from extract.io import InputFailure, read_articles
-    from extract.pipeline import analyze
+    from extract.io import ReadOptions, read_articles
 
+    from .batch import default_jobs, extract_all
     from .output import make_writer
+    from .speakers_cmd import speaker_writer
 
+    if encoding is not None:
+        try:
+            encoding = codecs.lookup(encoding).name
+        except LookupError:
+            report("", f"unknown encoding {encoding!r} (try utf-8, cp1256, iso-8859-6, utf-16)")
+            raise typer.Exit(ExitCode.USAGE) from None
     items = stdin_paths(paths)
     try:
         backend = load_ner(ner)
     except ExtractError as err:
         report("ner", str(err))
         raise typer.Exit(ExitCode.ERROR) from None
-    writer = make_writer(resolve_format(fmt), ascii=ascii, include_text=include_text)
-    failed = 0
-    for item in read_articles(items):
-        if isinstance(item, InputFailure):
-            failed += 1
-            report(item.source, item.reason)
-            writer.error(item.source, item.reason)
-        else:
-            try:
-                writer.write(analyze(item, ner=backend))
-            except ExtractError as err:
-                failed += 1
-                report(item.id, str(err))
-                writer.error(item.id, str(err))
-            except Exception as err:  # a bug must not lose the rest of the batch
-                if traceback:
-                    raise
-                failed += 1
-                report(item.id, f"internal error: {type(err).__name__}: {err} (re-run with --traceback)")
-                writer.error(item.id, f"internal error: {type(err).__name__}: {err}")
-        if failed and fail_fast:
-            break
-    writer.close()
-    if failed:
-        raise typer.Exit(ExitCode.ERROR)
+    kind = input_format.value
+    options = ReadOptions(encoding, max_bytes, text_key, id_key, title_key, kind)  # type: ignore[arg-type]
+    writer = speaker_writer(make_writer(resolve_format(fmt), ascii=ascii, include_text=include_text), speaker)
+    code = extract_all(read_articles(items, options), writer, backend, jobs=jobs or default_jobs(),
+                       fail_fast=fail_fast, traceback=traceback, quiet=quiet,
+                       keep_unattributed=unattributed)
+    if code:
+        raise typer.Exit(code)
 
 
-def _register_optional() -> None:
-    """Commands that live in their own modules."""
-    from importlib import import_module
+# Commands in their own modules; each imports its heavy dependencies inside the command body.
+from . import ner_cmd  # noqa: E402
+from .backends_cmd import backends_command  # noqa: E402
+from .evalquotes_cmd import eval_quotes_command  # noqa: E402
+from .speakers_cmd import speakers_command  # noqa: E402
 
-    for module, attr, name in (("cli.backends_cmd", "backends_command", "backends"),):
-        try:
-            app.command(name)(getattr(import_module(module), attr))
-        except (ImportError, AttributeError):
-            pass
-    for module in ("cli.ner_cmd",):
-        try:
-            import_module(module).register(app)
-        except (ImportError, AttributeError):
-            pass
-
-
-_register_optional()
+app.command("speakers")(speakers_command)
+app.command("backends")(backends_command)
+ner_cmd.eval_app.command("quotes")(eval_quotes_command)
+ner_cmd.register(app)

@@ -39,3 +39,42 @@ Ner = Annotated[
 Ascii = Annotated[bool, typer.Option("--ascii", help="Escape non-ASCII characters in JSON output.")]
 FailFast = Annotated[bool, typer.Option("--fail-fast", help="Stop at the first input that fails.")]
 Traceback = Annotated[bool, typer.Option("--traceback", help="Show the full traceback of unexpected errors.")]
+
+
+class InputKind(str, Enum):
+    auto = "auto"
+    text = "text"
+    html = "html"
+    jsonl = "jsonl"
+
+
+Encoding = Annotated[
+    Optional[str],
+    typer.Option("--encoding", metavar="NAME",
+                 help="Decode inputs with this encoding (e.g. cp1256) instead of detecting it.", show_default=False),
+]
+InputFormatOpt = Annotated[
+    InputKind,
+    typer.Option("--input-format", help="How to read inputs; auto goes by suffix (.html, .jsonl) and content."),
+]
+TextKey = Annotated[str, typer.Option("--text-key", metavar="KEY", help="JSON Lines: the field holding the text.")]
+IdKey = Annotated[str, typer.Option("--id-key", metavar="KEY", help="JSON Lines: the id field, echoed as \"id\".")]
+TitleKey = Annotated[
+    str, typer.Option("--title-key", metavar="KEY", help="JSON Lines: a title field, read as the first paragraph.")
+]
+MaxBytes = Annotated[
+    int,
+    typer.Option("--max-bytes", metavar="N", min=1,
+                 help="Refuse (as a failed input) any article or JSON line larger than N bytes."),
+]
+Jobs = Annotated[
+    int,
+    typer.Option("--jobs", "-j", metavar="N", min=0, help="Worker processes; 0 means one per CPU."),
+]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no closing summary on stderr.")]
+SpeakerFilter = Annotated[
+    Optional[list[str]],
+    typer.Option("--speaker", help="Keep only quotes by this speaker, in Arabic or Latin script (لافروف, Lavrov, "
+                                         "\"de Mistura\"); any spelling variant matches. Repeatable.",
+                 show_default=False),
+]

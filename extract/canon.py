@@ -371,6 +371,8 @@ def speaker_matches(speaker: Speaker, query: str) -> bool:
             elif any(_tail_match(v, n) for v in variants):
                 return True
         flat = match_key(query).split()
+        if len(flat) < 2:  # one word must be the name's last one, not any word of a title or organization
+            return False
         return any(_contains(match_key(f).split(), flat) for f in (speaker.name, *speaker.forms))
     q_words = latin_name_words(query)
     latin = speaker.latin or (latin_name(names[0], speaker.type) if names and speaker.type != "UNNAMED" else "")

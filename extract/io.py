@@ -396,7 +396,8 @@ def _file_articles(path: Path, source: str, options: ReadOptions, walked: bool) 
         yield from _jsonl_file(path, source, options)
         return
     if stat.S_ISREG(info.st_mode) and info.st_size > options.max_bytes:
-        yield InputFailure(source, f"file too large ({info.st_size} bytes; the limit is --max-bytes {options.max_bytes})")
+        limit = options.max_bytes
+        yield InputFailure(source, f"file too large ({info.st_size} bytes; the limit is --max-bytes {limit})")
         return
     try:
         with open(path, "rb") as handle:

@@ -9,7 +9,7 @@ from functools import lru_cache
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _ALEF = str.maketrans({"\u0622": "\u0627", "\u0623": "\u0627", "\u0625": "\u0627", "\u0671": "\u0627"})
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
-_ARABIC_LETTER = re.compile("[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff]")
+_ARABIC_LETTER = re.compile("[\u0621-\u063f\u0641-\u064a\u066e-\u06d3\u06fa-\u06ff]")  # U+0640 tatweel is no letter
 
 
 def strip_diacritics(text: str) -> str:

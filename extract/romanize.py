@@ -95,13 +95,18 @@ def table() -> _Table:
             continue
         for a, b in _align(keys, latin):
             words.setdefault(a, Counter())[b] += 1
-            word_skels.setdefault(skeleton(a), Counter())[b] += 1
+            word_skels.setdefault(_word_skeleton(a), Counter())[b] += 1
     return _Table(
         phrases, skels,
         {k: c.most_common(1)[0][0] for k, c in words.items()},
-        {k: c.most_common(1)[0][0] for k, c in word_skels.items() if len(k) >= 3},
+        {k: c.most_common(1)[0][0] for k, c in word_skels.items() if len(k) >= 4},
         frozenset(places),
     )
+
+
+def _word_skeleton(key: str) -> str:
+    """A word's skeleton and how it ends: بريتا (Brita) is not بريت (Brett)."""
+    return skeleton(key) + "/" + arabic_key(key).ending
 
 
 def _align(keys: tuple[str, ...], latin: str) -> list[tuple[str, str]]:
@@ -166,7 +171,7 @@ def latin_name(text: str, kind: str = "PERS") -> str:
             glued = glue_particles(keys[i : i + 2]) if keys[i] in PARTICLES and i + 1 < len(keys) else (keys[i],)
             step = 2 if len(glued) == 1 and keys[i] in PARTICLES and i + 1 < len(keys) else 1
             key = glued[0]
-            latin = t.words.get(key) or t.word_skeletons.get(skeleton(key))
+            latin = t.words.get(key) or t.word_skeletons.get(_word_skeleton(key))
             out.append(latin or " ".join(romanize_word(w) for w in words[i : i + step]))
             i += step
     return " ".join(x for x in out if x)

@@ -22,19 +22,22 @@ _DIGIT = re.compile(r"\d")
 _PUNCT_ONLY = re.compile(r"^[^\w]+$")
 _SENTENCE_END = frozenset({".", "!", "?", "؟", "...", "…"})
 
-GAZ_TYPES = ("PERS", "LOC", "ORG")
 GAZ_MAX_WORDS = 5
+PREFIX_KIND = "+"
 CLUSTER_FILE = "ner-clusters.tsv"
 GAZETTEER_FILE = "ner-gazetteer.tsv"
 LEXICON_FILE = "ner-lexicon.tsv"
 
 
-def split_clitics(key: str) -> tuple[str, str, str]:
+def split_clitics(key: str, vocab: dict[str, tuple[str, str]] | None = None) -> tuple[str, str, str]:
     """``(proclitics, stem_with_article, stem_without_article)`` of a normalized word.
 
-    ``لل`` (ل + ال with the alef dropped) is restored to ``ال``; nothing is stripped when the
-    remainder would be shorter than three letters.
+    ``لل`` (ل + ال with the alef dropped) is restored to ``ال``. With a corpus ``vocab`` a
+    proclitic is stripped only when what remains is itself a corpus word (so لافروف keeps its ل);
+    without one, only when three letters remain.
     """
+    if vocab:
+        return _split_with_vocab(key, vocab)
     rest, pro = key, ""
     if len(rest) > _MIN_STEM and rest[0] in _CONJ:
         pro, rest = rest[0], rest[1:]
@@ -46,6 +49,32 @@ def split_clitics(key: str) -> tuple[str, str, str]:
     if rest.startswith(_ARTICLE) and len(rest) - 2 >= _MIN_STEM - 1:
         rest = rest[2:]
     return pro, with_al, rest
+
+
+_PROCLITICS = sorted({c + p for c in ("", *_CONJ) for p in ("", *_PREP)} - {""}, key=len, reverse=True)
+
+
+def _split_with_vocab(key: str, vocab: dict[str, tuple[str, str]]) -> tuple[str, str, str]:
+    pro, rest = "", key
+    if len(key) > 2:
+        for cand in _PROCLITICS:  # longest first
+            if not key.startswith(cand) or len(key) - len(cand) < 2:
+                continue
+            remainder = key[len(cand):]
+            if cand.endswith("ل") and remainder.startswith("ل") and len(remainder) > 2:
+                restored = "ا" + remainder  # لل + noun = ل + ال + noun
+                if restored in vocab:
+                    pro, rest = cand, restored
+                    break
+            if remainder in vocab and len(remainder) >= 3 and (
+                    key not in vocab or int(vocab[remainder][0]) >= int(vocab[key][0]) + (0 if cand == "و" else 2)):
+                # a corpus word that is itself common (كيري, كما) keeps its first letter
+                pro, rest = cand, remainder
+                break
+    bare = rest
+    if rest.startswith(_ARTICLE) and len(rest) > 3 and (rest[2:] in vocab or not vocab):
+        bare = rest[2:]
+    return pro, rest, bare
 
 
 def gaz_digest(phrase_key: str) -> str:
@@ -73,13 +102,21 @@ class Featurizer:
 
     clusters: dict[str, tuple[str, ...]] = field(default_factory=dict)
     gazetteer: dict[str, frozenset[str]] = field(default_factory=dict)
+    # normalized word -> (log2 corpus frequency, article-ratio bucket)
     lexicon: dict[str, tuple[str, str]] = field(default_factory=dict)
     _word_cache: dict[str, tuple[list[str], dict[str, str]]] = field(default_factory=dict, repr=False)
+    # digests of the proper prefixes of multi-word entries (kind "+"): lets span matching stop early
+    _prefixes: frozenset[str] = field(default=frozenset(), repr=False)
+
+    def __post_init__(self) -> None:
+        self._prefixes = frozenset(d for d, kinds in self.gazetteer.items() if PREFIX_KIND in kinds)
+        self.gazetteer = {d: kinds - {PREFIX_KIND} for d, kinds in self.gazetteer.items() if kinds != {PREFIX_KIND}}
 
     @classmethod
     def from_dir(cls, directory: Path) -> Featurizer:
         """Load whichever resource files exist in ``directory`` (a missing one disables its features)."""
-        return cls(clusters=load_clusters(directory / CLUSTER_FILE), gazetteer=load_gazetteer(directory / GAZETTEER_FILE),
+        return cls(clusters=load_clusters(directory / CLUSTER_FILE),
+                   gazetteer=load_gazetteer(directory / GAZETTEER_FILE),
                    lexicon=load_lexicon(directory / LEXICON_FILE))
 
     # -- word-level features, cached by the raw token string (most tokens repeat) --
@@ -88,7 +125,7 @@ class Featurizer:
         if cached is not None:
             return cached
         key = match_key(token) or token
-        pro, stem0, stem1 = split_clitics(key)
+        pro, stem0, stem1 = split_clitics(key, self.lexicon)
         shape = _shape(token)
         feats = [f"w={key}", f"sh={shape}", f"len={min(len(key), 8)}"]
         if pro:
@@ -108,7 +145,7 @@ class Featurizer:
             if not token[0].isalnum():
                 feats.append(f"lp={token[0]}")
         clusters = self.clusters.get(key) or self.clusters.get(stem0) or self.clusters.get(stem1)
-        ctx: dict[str, str] = {"w": key, "s": stem1}
+        ctx: dict[str, str] = {"w": key, "s": stem1, "s0": stem0}
         if clusters:
             for level, cid in enumerate(clusters):
                 feats.append(f"c{level}={cid}")
@@ -118,11 +155,11 @@ class Featurizer:
             ctx["c"] = "none"
         if self.lexicon:
             # how often the bare stem takes the article, and how common it is: names are rare-ish and article-less
-            al, freq = self.lexicon.get(stem1, ("u", "0"))
+            freq, al = self.lexicon.get(stem1, ("0", "u"))
             feats.append(f"al={al}")
             feats.append(f"fq={freq}")
             feats.append(f"alfq={al}|{freq}")
-            ctx["a"] = al
+            ctx["a"] = f"{al}|{freq}"
         if self.gazetteer:
             types: set[str] = set()
             for form in {key, stem0, stem1}:
@@ -140,6 +177,8 @@ class Featurizer:
         marks = [""] * n
         if not self.gazetteer:
             return marks
+        if self._prefixes:
+            return self._gaz_spans_by_prefix(stems, marks)
         i = 0
         while i < n:
             matched = 0
@@ -159,11 +198,36 @@ class Featurizer:
             i += matched or 1
         return marks
 
+    def _gaz_spans_by_prefix(self, stems: Sequence[tuple[str, str]], marks: list[str]) -> list[str]:
+        """Same marks as the exhaustive search, extending a phrase only while it is a known prefix."""
+        n = len(stems)
+        i = 0
+        while i < n:
+            best, best_kind = 0, ""
+            for first in {stems[i][0], stems[i][1]}:
+                phrase = first
+                if gaz_digest(phrase) not in self._prefixes:
+                    continue
+                for j in range(i + 1, min(i + GAZ_MAX_WORDS, n)):
+                    phrase = f"{phrase} {stems[j][0]}"
+                    digest = gaz_digest(phrase)
+                    types = self.gazetteer.get(digest)
+                    if types and j - i + 1 > best:
+                        best, best_kind = j - i + 1, "|".join(sorted(types))
+                    if digest not in self._prefixes:
+                        break
+            if best:
+                marks[i] = f"B-{best_kind}"
+                for j in range(i + 1, i + best):
+                    marks[j] = f"I-{best_kind}"
+            i += best or 1
+        return marks
+
     def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
         """Attribute lists, one per token, for one sentence."""
         words = [self._word(t) for t in tokens]
         n = len(words)
-        marks = self._gaz_spans([(w[1]["w"], split_clitics(w[1]["w"])[1]) for w in words])
+        marks = self._gaz_spans([(w[1]["w"], w[1]["s0"]) for w in words])
         out: list[list[str]] = []
         for i, (feats, ctx) in enumerate(words):
             f = ["b", *feats]
@@ -181,12 +245,16 @@ class Featurizer:
                             f.append(f"{d}g={c['g']}")
                         if marks[j]:
                             f.append(f"{d}gs={marks[j]}")
+                        if "a" in c:
+                            f.append(f"{d}a={c['a']}")
                 else:
                     f.append(f"{d}w=<s>" if d < 0 else f"{d}w=</s>")
             if i > 0:
                 f.append(f"bw={words[i - 1][1]['w']}|{ctx['w']}")
+                f.append(f"bc={words[i - 1][1]['c']}|{ctx['c']}")
             if i + 1 < n:
                 f.append(f"fw={ctx['w']}|{words[i + 1][1]['w']}")
+                f.append(f"fc={ctx['c']}|{words[i + 1][1]['c']}")
             out.append(f)
         return out
 
@@ -223,7 +291,7 @@ def load_clusters(path: Path) -> dict[str, tuple[str, ...]]:
 
 
 def load_lexicon(path: Path) -> dict[str, tuple[str, str]]:
-    """``stem<TAB>article_bucket<TAB>log2_freq`` lines; a missing file gives no lexicon."""
+    """``word<TAB>log2_freq<TAB>article_bucket`` lines; a missing file gives no lexicon."""
     table: dict[str, tuple[str, str]] = {}
     if not path.is_file():
         return table

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import random
 import shutil
 import time
 from collections import Counter
@@ -12,18 +13,23 @@ from pathlib import Path
 from typing import Any
 
 from ..normalize import match_key
+from .bio import bio_spans
 from .evaluate import Scores, Sentence, read_conll, score
 from .features import (
     CLUSTER_FILE,
+    GAZ_MAX_WORDS,
     GAZETTEER_FILE,
     LEXICON_FILE,
+    PREFIX_KIND,
     Featurizer,
     gaz_digest,
     iter_gazetteer_entries,
-    split_clitics,
 )
 
 Log = Callable[[str], None]
+
+# Features that name the word itself (form, stems, word bigrams), hidden by identity dropout.
+_IDENTITY = ("w=", "s0=", "s1=", "bw=", "fw=")
 
 
 def _quiet(_: str) -> None:
@@ -38,12 +44,71 @@ def read_corpora(files: Iterable[Path | str]) -> list[Sentence]:
     return sentences
 
 
-def compile_gazetteer(source_dir: Path, out_path: Path) -> int:
-    """Write ANERGazet entries as ``TYPE<TAB>digest`` lines (features only: no entry text is shipped)."""
-    rows = sorted({(kind, gaz_digest(key)) for kind, key in iter_gazetteer_entries(source_dir)})
+def retokenize(sentence: Sentence) -> Sentence | None:
+    """The sentence re-split the way aqwal tokenizes text (punctuation apart), or None if nothing changes.
+
+    A split token's tag goes to its word pieces (B- to the first, I- after); punctuation pieces at
+    the edges of an entity token become O.
+    """
+    from camel_tools.tokenizers.word import simple_word_tokenize
+
+    words, tags = sentence
+    new_words: list[str] = []
+    new_tags: list[str] = []
+    changed = False
+    for word, tag in zip(words, tags, strict=True):
+        pieces = simple_word_tokenize(word) or [word]
+        if len(pieces) == 1:
+            new_words.append(word)
+            new_tags.append(tag)
+            continue
+        changed = True
+        wordy = [i for i, p in enumerate(pieces) if any(ch.isalnum() for ch in p)]
+        first, last = (wordy[0], wordy[-1]) if wordy else (0, -1)
+        for i, piece in enumerate(pieces):
+            new_words.append(piece)
+            if tag == "O" or not first <= i <= last:
+                new_tags.append("O")
+            else:
+                new_tags.append(tag if i == first else "I-" + tag[2:])
+    return (new_words, new_tags) if changed else None
+
+
+def conll_gazetteer_entries(files: Iterable[Path | str]) -> Iterable[tuple[str, str]]:
+    """``(type, normalized phrase)`` of the entities in other annotated corpora, as an extra name list.
+
+    Types are prefixed ``x`` (whole names) and ``t`` (single words of multi-word names) so the
+    model weighs them apart from ANERGazet.
+    """
+    for words, tags in read_corpora(files):
+        for first, last, kind in bio_spans(tags):
+            keys = [k for k in (match_key(w) for w in words[first:last]) if k]
+            if not keys or len(keys) > GAZ_MAX_WORDS:
+                continue
+            yield "x" + kind, " ".join(keys)
+            if len(keys) > 1:
+                for key in keys:
+                    if len(key) > 2:
+                        yield "t" + kind, key
+
+
+def compile_gazetteer(source_dir: Path | None, out_path: Path, extra_conll: Sequence[Path | str] = ()) -> int:
+    """Write gazetteer entries as ``TYPE<TAB>digest`` lines (features only: no entry text is shipped).
+
+    Entries come from ANERGazet (``source_dir``) and, optionally, from the entities of other
+    annotated corpora (``extra_conll``, e.g. WikiANN).
+    """
+    entries = set(iter_gazetteer_entries(source_dir)) if source_dir is not None else set()
+    entries.update(conll_gazetteer_entries(extra_conll))
+    prefixes = {(PREFIX_KIND, " ".join(words[:k])) for _, key in entries if len(words := key.split()) > 1
+                for k in range(1, len(words))}
+    rows = sorted({(kind, gaz_digest(key)) for kind, key in entries | prefixes})
     out_path.parent.mkdir(parents=True, exist_ok=True)
     with out_path.open("w", encoding="utf-8") as fh:
-        fh.write("# ANERGazet (Benajiba et al. 2007) entries as blake2b-48 digests of extract.normalize.match_key forms\n")
+        fh.write("# name lists as blake2b-48 digests of extract.normalize.match_key forms (+: prefix of a longer "
+                 "entry): ANERGazet "
+                 "(Benajiba et al. 2007)" + (" and entities of " + ", ".join(Path(f).name for f in extra_conll)
+                                             if extra_conll else "") + "\n")
         for kind, digest in rows:
             fh.write(f"{kind}\t{digest}\n")
     return len(rows)
@@ -129,29 +194,26 @@ def build_clusters(sents: Sequence[list[str]], out_path: Path, *, vocab_size: in
 
 
 def build_lexicon(sents: Sequence[list[str]], out_path: Path, *, min_count: int = 3) -> int:
-    """Per stem: how often it carries the article ال (names rarely do) and how frequent it is.
+    """Per normalized word: its corpus frequency and how often it takes the article ال (names rarely do).
 
-    Writes ``stem<TAB>article_bucket<TAB>log2_frequency`` and returns the number of stems.
+    Writes ``word<TAB>log2_frequency<TAB>article_bucket`` (0: under 2% .. 3: over 60%; ``-`` for words
+    that start with ال) and returns the number of words. Only word statistics, never text.
     """
-    total: Counter[str] = Counter()
-    with_article: Counter[str] = Counter()
-    for s in sents:
-        for w in s:
-            _, stem0, stem1 = split_clitics(w)
-            total[stem1] += 1
-            if stem0 != stem1:
-                with_article[stem1] += 1
+    counts: Counter[str] = Counter(w for s in sents for w in s)
     rows = []
-    for stem, n in total.items():
+    for word, n in counts.items():
         if n < min_count:
             continue
-        ratio = with_article[stem] / n
-        bucket = 0 if ratio < 0.02 else 1 if ratio < 0.2 else 2 if ratio < 0.6 else 3
-        rows.append(f"{stem}\t{bucket}\t{min(n.bit_length(), 16)}\n")
+        if word.startswith("ال"):
+            bucket = "-"
+        else:
+            ratio = counts.get("ال" + word, 0) / (n + counts.get("ال" + word, 0))
+            bucket = "0" if ratio < 0.02 else "1" if ratio < 0.2 else "2" if ratio < 0.6 else "3"
+        rows.append(f"{word}\t{min(n.bit_length(), 16)}\t{bucket}\n")
     out_path.parent.mkdir(parents=True, exist_ok=True)
     with out_path.open("w", encoding="utf-8") as fh:
-        fh.write("# stem, article-ratio bucket (0: <2% .. 3: >60%), log2 frequency; derived from ANT Corpus and "
-                 "SaudiNewsNet news text (word statistics only)\n")
+        fh.write("# word, log2 frequency, article-ratio bucket; derived from ANT Corpus and SaudiNewsNet news "
+                 "text (word statistics only)\n")
         fh.writelines(sorted(rows))
     return len(rows)
 
@@ -162,7 +224,7 @@ def build_corpus_resources(corpus: Path, out_dir: Path, *, limit_words: int = 12
     sents = list(_corpus_sentences(corpus, limit_words))
     log(f"corpus: {sum(map(len, sents)):,} words read in {time.time() - t0:.0f}s")
     n = build_lexicon(sents, out_dir / LEXICON_FILE)
-    log(f"wrote {n:,} stems to {out_dir / LEXICON_FILE}")
+    log(f"wrote {n:,} words to {out_dir / LEXICON_FILE}")
     n = build_clusters(sents, out_dir / CLUSTER_FILE, log=log)
     log(f"wrote {n:,} word clusters to {out_dir / CLUSTER_FILE}")
 
@@ -185,8 +247,9 @@ def _ensure_resources(out_dir: Path, corpus: Path | None, gazetteer_dir: Path | 
 
 def train(train_files: Sequence[Path | str], dev_files: Sequence[Path | str], out_path: Path | str, *,
           corpus: Path | str | None = None, gazetteer_dir: Path | str | None = None,
-          dev_fraction: float = 0.0, c1: float = 0.05, c2: float = 0.01, max_iterations: int = 250,
-          min_freq: int = 1, log: Log = _quiet) -> dict[str, Any]:
+          dev_fraction: float = 0.0, c1: float = 0.02, c2: float = 0.05, max_iterations: int = 250,
+          min_freq: int = 1, augment_tokenization: bool = False, identity_dropout: float = 0.0, seed: int = 13,
+          log: Log = _quiet) -> dict[str, Any]:
     """Train a CRF on CoNLL files and write it to ``out_path`` (clusters and gazetteer beside it).
 
     Args:
@@ -196,6 +259,10 @@ def train(train_files: Sequence[Path | str], dev_files: Sequence[Path | str], ou
         corpus: a news.jsonl.gz to build word clusters from (otherwise the shipped clusters are reused).
         gazetteer_dir: an ANERGazet folder to compile (otherwise the shipped digests are reused).
         dev_fraction: hold out this last fraction of the training sentences as extra dev data.
+        identity_dropout: also train on a copy of the data in which this share of tokens lose their
+            word-identity features (0 disables the copy).
+        augment_tokenization: also train on a copy of each sentence re-split by aqwal's tokenizer
+            (corpora glue punctuation to words; articles are tagged with it split off).
 
     Returns:
         A summary: sentence counts, seconds, and dev scores when there is dev data.
@@ -211,10 +278,19 @@ def train(train_files: Sequence[Path | str], dev_files: Sequence[Path | str], ou
     if dev_fraction > 0:
         cut = int(len(sentences) * (1 - dev_fraction))
         sentences, dev = sentences[:cut], sentences[cut:] + dev
+    if augment_tokenization:
+        sentences = sentences + [r for r in map(retokenize, sentences) if r is not None]
     t0 = time.time()
     trainer = pycrfsuite.Trainer(verbose=False)
+    rng = random.Random(seed)
     for words, tags in sentences:
-        trainer.append(featurizer.sentence(words), tags)
+        feats = featurizer.sentence(words)
+        trainer.append(feats, tags)
+        if identity_dropout > 0:
+            # a second copy with some words' identity hidden, so the model also learns to find
+            # names from context, clusters and affixes (the unseen-name case at test time)
+            trainer.append([[f for f in fs if not f.startswith(_IDENTITY)] if rng.random() < identity_dropout
+                            else fs for fs in feats], tags)
     trainer.set_params({"c1": c1, "c2": c2, "max_iterations": max_iterations,
                         "feature.possible_transitions": True, "feature.minfreq": min_freq})
     log(f"training on {len(sentences):,} sentences ({sum(len(w) for w, _ in sentences):,} tokens)")

@@ -1,0 +1,78 @@
+"""Benchmark the built-in NER model on a CoNLL test file: F1, tagging speed, size on disk, peak memory."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+DEFAULT_TEST = REPO.parent / "shared/data/ner/anercorp-camel/ANERCorp_CamelLab_test.txt"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("gold", nargs="?", type=Path, default=DEFAULT_TEST, help="CoNLL test file")
+    parser.add_argument("--model", type=Path, default=None, help="model file (default: the shipped one)")
+    parser.add_argument("--repeat", type=int, default=3, help="timing passes (best is reported)")
+    args = parser.parse_args(argv)
+
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
+    from extract.ner.crf import DATA_DIR, MODEL_FILE, load_model
+    from extract.ner.evaluate import evaluate_backend, read_conll, tokens_to_text
+
+    if not args.gold.is_file():
+        print(f"bench/ner.py: {args.gold}: no such file", file=sys.stderr)
+        return 1
+    model_path = args.model or DATA_DIR / MODEL_FILE
+    sentences = read_conll(args.gold)
+    n_tokens = sum(len(w) for w, _ in sentences)
+
+    tracemalloc.start()
+    t0 = time.perf_counter()
+    tagger = load_model(model_path)
+    load_s = time.perf_counter() - t0
+    _, load_peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+
+    scores = evaluate_backend(tagger, sentences)
+
+    # Speed: the whole file as one text with newlines between sentences, the way articles are
+    # tagged; a fresh feature cache each pass so repeated words do not flatter the figure.
+    texts = [tokens_to_text(w) for w, _ in sentences]
+    best = float("inf")
+    for _ in range(args.repeat):
+        tagger.featurizer._word_cache.clear()
+        t0 = time.perf_counter()
+        for text, tokens in texts:
+            tagger(text, tokens)
+        best = min(best, time.perf_counter() - t0)
+
+    files = sorted(p for p in model_path.parent.glob("ner-*") if p.is_file())
+    size = sum(p.stat().st_size for p in files)
+    peak_rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+    print(f"gold file      : {args.gold} ({len(sentences):,} sentences, {n_tokens:,} tokens)")
+    print(f"model          : {model_path}")
+    print(f"{'type':<8} {'P':>7} {'R':>7} {'F1':>7} {'support':>8}")
+    for kind, s in scores.items():
+        print(f"{kind:<8} {s.precision:7.4f} {s.recall:7.4f} {s.f1:7.4f} {s.support:8d}")
+    print(f"micro F1       : {scores['micro'].f1:.4f}")
+    print(f"tagging speed  : {n_tokens / best:,.0f} tokens/s (one core, best of {args.repeat}, after load)")
+    print(f"load time      : {load_s:.2f} s")
+    parts = ", ".join(f"{p.name} {p.stat().st_size / 1e6:.2f}" for p in files)
+    print(f"size on disk   : {size / 1e6:.2f} MB ({parts})")
+    print(f"peak memory    : {peak_rss_kb / 1024:.0f} MB RSS (process); "
+          f"{load_peak / 1e6:.1f} MB Python heap while loading")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

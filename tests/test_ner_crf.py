@@ -1,0 +1,81 @@
+"""Tests for the shipped built-in CRF NER backend and its features."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.model import Entity
+from extract.ner import get_backend
+from extract.ner.crf import DATA_DIR, MODEL_FILE, load_builtin
+from extract.ner.features import Featurizer, sentence_ranges, split_clitics
+from extract.tokenize import tokenize
+
+SENTENCE = "قال وزير الخارجية الروسي سيرجي لافروف في موسكو"
+
+
+def _spans(entities: tuple[Entity, ...]) -> set[tuple[str, str]]:
+    return {(e.text, e.type) for e in entities}
+
+
+def test_shipped_resources_are_small() -> None:
+    files = [p for p in DATA_DIR.glob("ner-*") if p.is_file()]
+    assert DATA_DIR / MODEL_FILE in files
+    assert sum(p.stat().st_size for p in files) <= 25_000_000
+
+
+def test_builtin_tags_person_and_location() -> None:
+    backend = load_builtin()
+    assert backend.name == "builtin"
+    entities = backend(SENTENCE, tokenize(SENTENCE))
+    assert ("سيرجي لافروف", "PERS") in _spans(entities)
+    assert ("موسكو", "LOC") in _spans(entities)
+    assert all(e.backend == "builtin" for e in entities)
+
+
+def test_registry_returns_the_cached_builtin() -> None:
+    assert get_backend("builtin") is load_builtin()
+
+
+def test_offsets_point_into_the_text_across_sentences_and_lines() -> None:
+    text = ("ذكرت وكالة الإعلام الروسية أن وزير الخارجية سيرجي لافروف قال، اليوم الخميس، إن الجيش "
+            "أوقف العمليات في شرق حلب.\n\nوأضاف لافروف أنه تم الاتفاق على اجتماع في جنيف مع كيري!  "
+            "وقال الرئيس الأمريكي باراك أوباما في واشنطن")
+    prefix = "عنوان\n"
+    full = prefix + text
+    tokens = tokenize(text, offset=len(prefix))
+    entities = load_builtin()(full, tokens)
+    assert entities, "expected some entities"
+    token_starts = {t.start for t in tokens}
+    token_ends = {t.end for t in tokens}
+    for e in entities:
+        assert full[e.start:e.end] == e.text
+        assert e.start in token_starts and e.end in token_ends
+        assert e.type in ("PERS", "LOC", "ORG", "MISC")
+    assert [e.start for e in entities] == sorted(e.start for e in entities)
+    # no entity crosses a sentence or line break
+    assert all("\n" not in e.text and "." not in e.text for e in entities)
+
+
+def test_empty_input() -> None:
+    assert load_builtin()("", ()) == ()
+
+
+def test_split_clitics() -> None:
+    assert split_clitics("والرييس") == ("و", "الرييس", "رييس")
+    assert split_clitics("وبموسكو") == ("وب", "موسكو", "موسكو")
+    assert split_clitics("للامم") == ("ل", "الامم", "امم")
+    assert split_clitics("ولد") == ("", "ولد", "ولد")  # too short to strip
+
+
+def test_sentence_ranges_split_at_final_punctuation_and_newlines() -> None:
+    words = ["أ", "ب", ".", "ج", "د", "؟", "ه", "و"]
+    gaps = ["", " ", " ", " ", " ", " ", " ", "\n"]
+    assert sentence_ranges(words, gaps) == [(0, 3), (3, 6), (6, 7), (7, 8)]
+    assert sentence_ranges(words) == [(0, 3), (3, 6), (6, 8)]
+
+
+@pytest.mark.parametrize("words", [["موسكو"], ["في", "موسكو", "."], ["(", "سيرجي", ")"]])
+def test_feature_lists_are_per_token(words: list[str]) -> None:
+    feats = Featurizer().sentence(words)
+    assert len(feats) == len(words)
+    assert all(isinstance(f, str) for fs in feats for f in fs)

@@ -1,0 +1,111 @@
+"""Tests for CoNLL reading and seqeval-style entity scoring."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extract.model import Entity, Token
+from extract.ner.evaluate import (
+    ConllFormatError,
+    evaluate_backend,
+    normalize_tag,
+    read_conll,
+    score,
+    tag_with_backend,
+    tokens_to_text,
+)
+
+GOLD = """\
+قال O
+سيرجي B-PERS
+لافروف I-PERS
+في O
+موسكو B-LOC
+
+اتحاد\tB-ORG
+صناعة\tI-ORG
+السيارات\tI-ORG
+في\tO
+ألمانيا\tB-LOC
+"""
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "gold.txt"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_read_conll_splits_on_last_whitespace_and_blank_lines(tmp_path: Path) -> None:
+    sentences = read_conll(_write(tmp_path, GOLD + "\n\n"))
+    assert len(sentences) == 2
+    assert sentences[0][0] == ["قال", "سيرجي", "لافروف", "في", "موسكو"]
+    assert sentences[1][1] == ["B-ORG", "I-ORG", "I-ORG", "O", "B-LOC"]
+
+
+def test_read_conll_rejects_a_line_without_tag(tmp_path: Path) -> None:
+    with pytest.raises(ConllFormatError, match="line 2"):
+        read_conll(_write(tmp_path, "قال O\nسيرجي\n"))
+
+
+def test_tags_of_other_corpora_are_mapped() -> None:
+    assert normalize_tag("B-PER") == "B-PERS"
+    assert normalize_tag("I-MIS1") == "I-MISC"
+    assert normalize_tag("B-MIS1`") == "B-MISC"
+    assert normalize_tag("OO") == "O"
+    assert normalize_tag("I--ORG") == "I-ORG"
+    assert normalize_tag("B-DATE") == "O"
+
+
+def test_score_known_precision_recall() -> None:
+    gold = [["B-PERS", "I-PERS", "O", "B-LOC", "O", "B-ORG"]]
+    # PERS correct, LOC missed, ORG predicted with the wrong type, one spurious LOC
+    pred = [["B-PERS", "I-PERS", "B-LOC", "O", "O", "B-MISC"]]
+    s = score(gold, pred)
+    assert (s["micro"].tp, s["micro"].fp, s["micro"].fn) == (1, 2, 2)
+    assert s["micro"].precision == pytest.approx(1 / 3)
+    assert s["micro"].recall == pytest.approx(1 / 3)
+    assert s["micro"].f1 == pytest.approx(1 / 3)
+    assert s["PERS"].f1 == 1.0
+    assert s["LOC"].support == 1 and s["LOC"].f1 == 0.0
+
+
+def test_stray_inside_tag_starts_an_entity_as_in_seqeval() -> None:
+    s = score([["O", "I-PERS", "I-PERS"]], [["O", "B-PERS", "I-PERS"]])
+    assert s["micro"].f1 == 1.0
+    # a partial span is not a match
+    s = score([["B-ORG", "I-ORG", "I-ORG"]], [["B-ORG", "I-ORG", "O"]])
+    assert (s["micro"].tp, s["micro"].fp, s["micro"].fn) == (0, 1, 1)
+
+
+def test_tokens_to_text_offsets() -> None:
+    text, tokens = tokens_to_text(["أ", "بب", "ججج"])
+    assert text == "أ بب ججج"
+    assert all(text[t.start:t.end] == t.text for t in tokens)
+    assert [t.index for t in tokens] == [0, 1, 2]
+
+
+class _Lookup:
+    """A fake backend that tags every occurrence of known words."""
+
+    name = "fake"
+
+    def __init__(self, table: dict[str, str]) -> None:
+        self.table = table
+
+    def __call__(self, text: str, tokens: list[Token]) -> tuple[Entity, ...]:
+        return tuple(Entity(t.start, t.end, t.text, self.table[t.text], self.name)  # type: ignore[arg-type]
+                     for t in tokens if t.text in self.table)
+
+
+def test_evaluate_backend_end_to_end(tmp_path: Path) -> None:
+    sentences = read_conll(_write(tmp_path, GOLD))
+    backend = _Lookup({"موسكو": "LOC", "ألمانيا": "LOC", "في": "PERS"})
+    assert tag_with_backend(backend, ["في", "موسكو"]) == ["B-PERS", "B-LOC"]
+    s = evaluate_backend(backend, sentences)
+    # gold: 4 entities; predicted: 2 LOC correct + 2 spurious PERS
+    assert (s["micro"].tp, s["micro"].fp, s["micro"].fn) == (2, 2, 2)
+    assert s["micro"].f1 == pytest.approx(0.5)
+    assert s["LOC"].f1 == 1.0
