@@ -68,6 +68,12 @@ def attribution_markers() -> dict[tuple[str, ...], str]:
     return markers
 
 
+@cache
+def attribution_marker_starts() -> frozenset[str]:
+    """First words of the nominal markers, to rule out most tokens at a glance."""
+    return frozenset(words[0] for words in attribution_markers())
+
+
 def _word_set(name: str) -> frozenset[str]:
     return frozenset(match_key(line.split("\t")[0]) for line in _lines(name))
 

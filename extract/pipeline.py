@@ -135,27 +135,27 @@ def propagate_entities(text: str, tokens: tuple[Token, ...], entities: tuple[Ent
                 votes.setdefault(surname, {}).setdefault("PERS", 0)
                 votes[surname]["PERS"] += 1
     table = {w: max(t, key=t.get) for w, t in votes.items()}  # type: ignore[arg-type]
-    longest = max((len(w) for w in table), default=0)
+    lengths = sorted({len(w) for w in table}, reverse=True)
+    firsts = {w[0] for w in table}
     added: list[Entity] = []
     i = 0
     while i < len(tokens):
-        if covered[i]:
-            i += 1
+        first = keys[i]
+        if covered[i] or (first not in firsts and first[1:] not in firsts and first[2:] not in firsts):
+            i += 1  # most tokens start no name: skip them fast
             continue
+        cuts = [len(c) for c in _CLITIC_PREFIXES if first.startswith(c) and first[len(c) :] in firsts]
         hit = None
-        for n in range(min(longest, len(tokens) - i), 0, -1):
-            if any(covered[i : i + n]):
+        for n in lengths:
+            if i + n > len(tokens) or any(covered[i : i + n]):
                 continue
-            window = tuple(keys[i : i + n])
-            if window in table:
+            rest = tuple(keys[i + 1 : i + n])
+            if (first,) + rest in table:
                 hit = (n, 0)
                 break
-            first = window[0]
-            for clitic in _CLITIC_PREFIXES:
-                if first.startswith(clitic) and (first[len(clitic) :],) + window[1:] in table:
-                    hit = (n, len(clitic))
-                    break
-            if hit:
+            cut = next((c for c in cuts if (first[c:],) + rest in table), None)
+            if cut is not None:
+                hit = (n, cut)
                 break
         if hit is None:
             i += 1

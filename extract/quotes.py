@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import cache
 
 from . import cues
 from .cues import CueForm
@@ -96,8 +97,15 @@ def _background(view: TextView, i: int) -> bool:
     )
 
 
+@cache
+def _cue_words() -> frozenset[str]:
+    return frozenset(cues.speech_verbs()) | frozenset(cues.relay_verbs()) | _DOCUMENT_VERBS
+
+
 def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[Draft]) -> Draft | None:
     key = view.key(i)
+    if key not in _cue_words() and cues.strip_conjunction(key) not in _cue_words():
+        return None  # most tokens are no cue: rule them out at a glance
     relay = cues.lookup_relay(key)
     if relay is not None and relay.kind == "relay":
         draft = _relay_statement(view, i, end, relay)
@@ -548,8 +556,12 @@ def _colon_statement(view: TextView, start: int, end: int) -> Draft | None:
 
 def _marker_at(view: TextView, i: int) -> tuple[int, str] | None:
     """The attribution marker starting at token ``i``: (tokens it spans, lemma)."""
-    markers = cues.attribution_markers()
-    for first in dict.fromkeys((view.key(i), cues.strip_conjunction(view.key(i)))):
+    markers, starts = cues.attribution_markers(), cues.attribution_marker_starts()
+    key = view.key(i)
+    bare = cues.strip_conjunction(key)
+    if key not in starts and bare not in starts:
+        return None
+    for first in dict.fromkeys((key, bare)):
         for length in (3, 2, 1):
             words = (first, *view.keys[i + 1 : i + length])
             if len(words) == length and words in markers:
