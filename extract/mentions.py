@@ -247,7 +247,8 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
             last = _extend_name(view, ent.last, limit)
             return Mention(i, last, "PERS", "any", name=(i, last), skip=skip)
         last = ent.last
-        while last < limit and _modifier(view, last) and view.entity_of[last] is None:
+        while (last < limit and _modifier(view, last) and view.entity_of[last] is None
+               and not (_definite(view.key(i)) and _verbal_noun_object(view, last, limit))):
             last += 1
         nxt = view.entity_starting(last)
         if nxt is not None and nxt.type == ent.type and view.key(last).startswith("و") and nxt.last <= limit:
@@ -285,6 +286,8 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
         while j < limit:
             if _place_phrase(view, j, limit):
                 j += 2
+            elif _definite(view.key(i)) and _verbal_noun_object(view, j, limit):
+                break  # أعلن الجيش السيطرة على …: the announced act, not part of the name
             elif _modifier(view, j) or _lam_idafa(view, j, limit):
                 j += 1
             elif (ent := view.entity_starting(j)) is not None and ent.type == "PERS" and not _definite(view.key(j - 1)):
@@ -295,6 +298,12 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
             else:
                 break
         return Mention(i, j, "ORG", orgs[key], name=(i, j), skip=skip)
+
+    if key in ("احد", "احدي") and i + 1 < limit and _definite(view.key(i + 1)) and _source_noun(view.key(i + 1)):
+        j = i + 2  # أحد السكان، إحدى الناشطات، أحد المسؤولين الأمريكيين: one of a group, unnamed
+        while j < limit and (view.key(j) in nats or _modifier(view, j) and _adjective_like(view.key(j))):
+            j += 1
+        return Mention(i, j, "UNNAMED", "f" if key == "احدي" else "m", skip=skip)
 
     if key in unnamed:
         j = i + 1
@@ -332,6 +341,25 @@ def _construct_before_entity(view: TextView, j: int, limit: int) -> bool:
         return False
     nxt = view.entity_starting(j + 1)
     return nxt is not None and nxt.type in ("LOC", "ORG") and nxt.last <= limit
+
+
+def _verbal_noun_object(view: TextView, j: int, limit: int) -> bool:
+    """A definite noun that takes its own prepositional object (السيطرة على، الانسحاب من، التوصل إلى).
+
+    After a definite head (الجيش) such a noun cannot be a construct complement, and an adjective
+    (السوري، الأحمر) does not take على/عن/إلى: it is the object of the verb before the speaker.
+    """
+    k = view.key(j)
+    return (
+        _definite(k) and view.entity_of[j] is None and k not in _heads()[3]
+        and not k.endswith(("ي", "يه", "ين", "ون"))  # nisba adjectives: الحكومية، العسكري
+        and j + 2 < limit and view.key(j + 1) in _OBJECT_PREPOSITIONS
+        and view.key(j + 2) not in _VERB_OBJECT_OPENERS  # أكدت القوات المسلحة على أن / على ضرورة
+    )
+
+
+_OBJECT_PREPOSITIONS = key_set("على عن إلى")
+_VERB_OBJECT_OPENERS = key_set("أن أنه أنها ان انه انها ضرورة أهمية")
 
 
 def _adjective_like(k: str) -> bool:

@@ -24,6 +24,7 @@ _NOT_OPENERS = key_set("بعد قبل منذ الا غير دون بدون رغ�
 _LEADING_PREPOSITIONS = key_set("عن علي الي من")
 _RELATIVE_OPENERS = key_set("الذي التي الذين حيث")
 _CONNECTIVES = key_set("فيما بينما كما ثم حين وقد قد حيث")
+_CONNECTIVE_PAIRS = (("في", "حين"), ("وفي", "حين"), ("في", "المقابل"))
 # After a comma these open the journalist's own words (، هذا فيما …، يأتي ذلك …).
 _TOPIC_SHIFTS = key_set("هذا وهذا ياتي وياتي جاء وجاء")
 _OPENER_PHRASES = (("من", "جهته"), ("من", "جهتها"), ("من", "جانبه"), ("من", "جانبها"), ("في", "المقابل"))
@@ -373,7 +374,7 @@ def _content_end(view: TextView, first: int, end: int) -> int:
         if text in "،,؛;" and i + 1 < end:
             nxt = view.key(i + 1)
             nform = cues.lookup_verb(nxt) if nxt else None
-            if nform is not None and nform.kind == "verb" and (nxt != nform.lemma or nxt[0] in "وف" or True):
+            if nform is not None and nform.kind == "verb":
                 return i
             if _marker_at(view, i + 1) is not None:
                 return i
@@ -382,6 +383,8 @@ def _content_end(view: TextView, first: int, end: int) -> int:
             if (nxt, view.key(i + 2)) in _OPENER_PHRASES:
                 return i
             if nxt in _CONNECTIVES and _is_verb_cue(view, i + 2):
+                return i
+            if (nxt, view.key(i + 2)) in _CONNECTIVE_PAIRS and _is_verb_cue(view, i + 3):
                 return i
             if nxt in _TOPIC_SHIFTS:
                 return i
