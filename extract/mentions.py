@@ -22,7 +22,7 @@ RELATIVES = key_set("الذي التي الذين اللذان اللتان ال
 FUNCTION_WORDS = key_set("و او ثم لكن لكنه لكنها قد وقد فقد لا لم لن ما كل اي هو هي هم هما نحن انا انت كما فيما بينما حيث اذ اذا "
     "ان انه انها كان وكان كانت وكانت يكون تكون ليس هناك هنا ايضا كذلك اما واما الا غير سوي مثل عبر الي علي "
     "عن من في مع لدي منذ حتي بعد قبل خلال جدا فقط حاليا الان يوم الجميع الكل جميع كافه بعض احد احدي تعالي "
-    "سبحانه")
+    "سبحانه دون بدون فان فانه فانها بان بانه بانها لان لانه")
 # Prepositions with a pronoun suffix (فيها، منه، عليهم): never part of a name.
 _PRONOUN_PPS = frozenset(
     p + s for p in ("في", "من", "عن", "علي", "الي", "ل", "ب", "مع", "عند", "لدي", "بين")
@@ -164,6 +164,7 @@ def _extend_name(view: TextView, last: int, limit: int) -> int:
         and not _definite(view.key(last))
         and view.entity_of[last] is None
         and not _possessive(view, last)
+        and not (view.key(last)[:1] in ("ل", "ب") and view.key(last)[1:] in view.person_words)  # لزاخاروفا
     ):
         if last + 1 >= limit or _boundary_after_name(view, last + 1):
             return last + 1
