@@ -20,8 +20,9 @@ from .view import TextView
 # A complementizer right after one of these is not the start of reported content (بعد أن، إلا أن، يمكن أن).
 _NOT_OPENERS = key_set("بعد قبل منذ الا غير دون بدون رغم برغم اجل لاجل ضروره يمكن يجب ينبغي يتعين بد لابد امكانيه حتي ريثما بمجرد "
     "مجرد لو كي لكي يريد اراد نريد تريد يحاول حاول ترغب يرغب سبق يستطيع استطيع نستطيع تستطيع يعني بعدما يفترض "
-    "المقرر المتوقع المنتظر المرجح شان بشان احتمال يحتمل عسي علي")
+    "المقرر المتوقع المنتظر المرجح شان بشان احتمال يحتمل عسي")
 _LEADING_PREPOSITIONS = key_set("عن علي الي من")
+_PREPOSITIONS = key_set("على إلى من عن في مع عند لدى حول بعد قبل منذ خلال عبر دون بدون")
 _RELATIVE_OPENERS = key_set("الذي التي الذين حيث")
 _CONNECTIVES = key_set("فيما بينما كما ثم حين وقد قد حيث")
 _CONNECTIVE_PAIRS = (("في", "حين"), ("وفي", "حين"), ("في", "المقابل"))
@@ -117,6 +118,8 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
     form = cues.lookup_verb(key)
     if form is None or _negated(view, i, form) or _background(view, i):
         return None
+    if form.kind == "verb" and view.key(i - 1) in _PREPOSITIONS:
+        return None  # «على حث أوروبا»: after a preposition the word is a verbal noun, not a verb
     if form.kind == "participle":
         return _participle_statement(view, i, start, end, form, earlier)
 
@@ -315,7 +318,7 @@ def _skip_adjuncts(view: TextView, i: int, end: int) -> int:
         k = view.key(i)
         text = view.tokens[i].text
         if text in "،,":
-            i += 1
+            i = _apposition_end(view, i, end) or i + 1
         elif k in cues.time_words() or k in ("يوم", "مساء", "صباح"):
             i += 1
         elif k.startswith("ل") and not k.startswith("لل") and (view.entity_of[i] is not None or _media_word(k[1:])):
@@ -341,6 +344,23 @@ def _skip_adjuncts(view: TextView, i: int, end: int) -> int:
         else:
             return i
     return i
+
+
+def _apposition_end(view: TextView, comma: int, end: int) -> int | None:
+    """After «، الخبير الاقتصادي التوجولي،» (a description of the speaker between commas): the token after it."""
+    first = comma + 1
+    k = view.key(first)
+    if not (k.startswith("ال") or k in ("احد", "احدي") or k in cues.titles()):
+        return None
+    for j in range(first + 1, min(end, first + 10)):
+        text = view.tokens[j].text
+        if text in "،,":
+            return j + 1 if j > first else None
+        if text in ".؟?!:" or j in view.pair_at_open or view.key(j) in cues.complementizers():
+            return None
+        if cues.lookup_verb(view.key(j)) is not None:
+            return None
+    return None
 
 
 def _media_word(k: str) -> bool:
