@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from . import cues
 from .attribute import attribute
@@ -119,7 +119,7 @@ def propagate_entities(text: str, tokens: tuple[Token, ...], entities: tuple[Ent
     starts = [t.start for t in tokens]
     covered = [False] * len(tokens)
     for e in entities:
-        for i in range(bisect_left(starts, e.start), bisect_left(starts, e.end)):
+        for i in range(max(0, bisect_right(starts, e.start) - 1), bisect_left(starts, e.end)):  # a cut clitic too
             covered[i] = True
     votes: dict[tuple[str, ...], dict[str, int]] = {}
     for e in entities:

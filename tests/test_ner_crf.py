@@ -79,3 +79,17 @@ def test_feature_lists_are_per_token(words: list[str]) -> None:
     feats = Featurizer().sentence(words)
     assert len(feats) == len(words)
     assert all(isinstance(f, str) for fs in feats for f in fs)
+
+
+@pytest.mark.parametrize(
+    "token, expected",
+    [("بألمانيا", "ألمانيا"), ("وأمريكا", "أمريكا"), ("وَبغداد", "بغداد"),
+     ("لافروف", "لافروف"), ("كيري", "كيري"), ("لبنان", "لبنان"), ("للأمم", "للأمم")],
+)
+def test_entities_start_after_a_proclitic(token: str, expected: str) -> None:
+    text = f"زار الوفد {token} أمس."
+    start = text.index(token)
+    entity = Entity(start, start + len(token), token, "LOC", "builtin")
+    trimmed = load_builtin()._without_proclitic(text, entity)
+    assert trimmed.text == expected
+    assert text[trimmed.start:trimmed.end] == trimmed.text
