@@ -93,3 +93,13 @@ def test_entities_start_after_a_proclitic(token: str, expected: str) -> None:
     trimmed = load_builtin()._without_proclitic(text, entity)
     assert trimmed.text == expected
     assert text[trimmed.start:trimmed.end] == trimmed.text
+
+
+def test_a_person_keeps_a_leading_b_or_l() -> None:
+    text = "قالت بريتا حاجي حسن إن الوضع صعب."
+    entity = Entity(5, 19, "بريتا حاجي حسن", "PERS", "builtin")
+    assert load_builtin()._without_proclitic(text, entity) == entity
+    text = "التقى الوزير ولافروف أمس."
+    start = text.index("ولافروف")
+    trimmed = load_builtin()._without_proclitic(text, Entity(start, start + 7, "ولافروف", "PERS", "builtin"))
+    assert trimmed.text == "لافروف"

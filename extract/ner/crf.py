@@ -63,6 +63,8 @@ class CrfTagger:
         clitics, rest, _ = split_clitics(key, self.featurizer.lexicon)
         if not clitics or rest != key[len(clitics):]:
             return entity
+        if entity.type == "PERS" and clitics not in ("و", "ف"):
+            return entity  # بريتا، لمى: a person's name is rarely governed by ب/ل, and often begins with them
         cut, letters = 0, 0
         while letters < len(clitics) and cut < len(first):  # the clitic's letters in the raw text (diacritics too)
             if match_key(first[cut]):
