@@ -201,6 +201,9 @@ def bare_name(view: TextView, i: int, limit: int) -> Mention | None:
     closed by what may follow a name (، إن، اليوم، للصحفيين، the title in apposition)."""
     if i >= limit or not namelike(view, i) or _definite(view.key(i)) or len(view.key(i)) < 3:
         return None
+    k = view.key(i)
+    if len(k) >= 5 and k.endswith(("ته", "تها", "تهم")) and k not in view.person_words:
+        return None  # أعلن استقالته، وصفوا حالته: the object, with «his», not a name
     if view.key(i).startswith("ل") and len(view.key(i)) > 3 and _media_word_key(view.key(i)[1:]):
         return None
     for last in (i + 1, i + 2):
@@ -249,8 +252,9 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
             return Mention(i, last, "PERS", "any", name=(i, last), skip=skip)
         last = ent.last
         while (last < limit and _modifier(view, last) and view.entity_of[last] is None
-               and not (_definite(view.key(i)) and _verbal_noun_object(view, last, limit))):
-            last += 1
+               and not (_definite(view.key(i)) and _verbal_noun_object(view, last, limit))
+               and (not _definite(view.key(last)) or _adjective_after_definite(view.key(last)))):
+            last += 1  # الاتحاد الأوروبي الحكومة الإسرائيلية: a second definite noun is the object
         nxt = view.entity_starting(last)
         if nxt is not None and nxt.type == ent.type and view.key(last).startswith("و") and nxt.last <= limit:
             last = nxt.last  # الصين وروسيا
@@ -284,12 +288,21 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
                 j = pair.close + 1  # صحيفة "واشنطن بوست"
             while j < limit and j - i <= 2 and namelike(view, j) and not _definite(view.key(j)):
                 j += 1  # وكالة سبوتنيك، قناة الجزيرة: the outlet's own name
+        seen_definite = _definite(view.key(i))
         while j < limit:
             if _place_phrase(view, j, limit):
                 j += 2
             elif _definite(view.key(i)) and _verbal_noun_object(view, j, limit):
                 break  # أعلن الجيش السيطرة على …: the announced act, not part of the name
-            elif _modifier(view, j) or _lam_idafa(view, j, limit):
+            elif _lam_idafa(view, j, limit):
+                j += 1
+                seen_definite = False  # لحقوق الإنسان: the noun after ل takes its own complement
+            elif _modifier(view, j):
+                k = view.key(j)
+                if (seen_definite and _definite(k) and not k.startswith("لل") and not _adjective_after_definite(k)
+                        and view.entity_of[j] is None):
+                    break  # دعا الاتحاد الأوروبي الحكومة …: a definite noun after a definite one is no complement
+                seen_definite = seen_definite or _definite(k)
                 j += 1
             elif (ent := view.entity_starting(j)) is not None and ent.type == "PERS" and not _definite(view.key(j - 1)):
                 j = min(ent.last, limit)  # نظام الأسد، إدارة ترامب: a construct noun owned by a person
@@ -310,10 +323,10 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
         j = i + 1
         if j < limit and not _definite(view.key(j)) and (_adjective_like(view.key(j)) or view.key(j) in _UNNAMED_COMPLEMENTS):
             j += 1  # an indefinite complement: وسائل إعلام، مصادر أمنية، شهود عيان
-        seen_definite = False
+        seen_definite = _definite(view.key(i))  # المصدر بالقول، المصدر الاتصالات: no complement after ال
         while j < limit:
             k = view.key(j)
-            if k in nats or _modifier(view, j) and (not seen_definite or _adjective_like(k)):
+            if k in nats or _modifier(view, j) and (not seen_definite or _adjective_after_definite(k)):
                 seen_definite = seen_definite or _definite(k)
                 j += 1
             elif view.key(j) in ("في", "من") and j + 1 < limit and (
@@ -361,6 +374,23 @@ def _verbal_noun_object(view: TextView, j: int, limit: int) -> bool:
 
 _OBJECT_PREPOSITIONS = key_set("على عن إلى")
 _VERB_OBJECT_OPENERS = key_set("أن أنه أنها ان انه انها ضرورة أهمية")
+
+
+_SHORT_ADJECTIVES = key_set("الحر الحرة العام العامة الخاص الخاصة الجديد الجديدة الكبير الكبيرة الأعلى العليا "
+                            "الأدنى الأقصى الكبرى الوسطى الأول الأولى الثاني الثالث")
+
+
+def _adjective_after_definite(k: str) -> bool:
+    """What may follow a definite noun inside a name: an adjective (السوري، الأحمر، الحر), not a noun."""
+    if k.startswith("لل"):
+        return True  # للقوات المسلحة، للشؤون الإنسانية: «of the …», a complement with its own article
+    bare = k[1:] if k[:3] in ("وال", "بال") else k
+    return (
+        (bare.endswith(("ي", "يه", "ين", "ون")) and len(bare) > 4)  # nisba: السوري، الحكومية، الدوليين
+        or (bare.startswith("الم") and len(bare) > 4)  # participles: المتحدة، المسلحة، المستقل
+        or bare in _SHORT_ADJECTIVES or bare in _heads()[3]
+        or (bare.startswith("الا") and len(bare) == 6)  # الأبيض، الأحمر، الأعلى: أفعل adjectives
+    )
 
 
 def _adjective_like(k: str) -> bool:
