@@ -92,6 +92,12 @@ def namelike(view: TextView, i: int) -> bool:
         return False
     if len(k) >= 4 and k.endswith(_PRONOUN_SUFFIXES) and k not in view.person_words:
         return False  # دعوتها، سعيهما: a noun with a possessive, not a name
+    if len(k) >= 5 and k.endswith("ته") and k not in view.person_words:
+        return False  # تحياته، استقالته: a verbal noun with «his»
+    if "\u064b" in view.tokens[i].text:
+        return False  # حقاً، أيضاً: tanween marks an adverb or an indefinite noun, never a name
+    if k[:1] in ("ك", "ب", "ل") and (k[1:] in titles or "ال" + k[1:] in titles):
+        return False  # كرئيس، بصفته: «as president» after a name
     if k[:1] in ("ل", "ب") and (_media_word_key(k[1:]) or k[1:] in orgs or "ال" + k[1:] in orgs):
         return False  # لوكالة، بوزارة: a preposition and an institution
     if k in titles or k in orgs or k in nats or k in unnamed:
@@ -118,6 +124,8 @@ def _modifier(view: TextView, i: int) -> bool:
         return False
     if k[:1] in ("ب", "ل") and (k[1:] in orgs or "ال" + k[1:] in orgs) and not _media_word_key(k[1:]):
         return True  # بوزارة الداخلية belongs to the title; لوكالة … is an addressee
+    if k.startswith("بال") and k[1:] not in titles:
+        return False  # الرئيس الكولومبي بالاستفزاز: ب + a noun is the verb's complement, not the title's
     return _definite(k) or k in nats or k in titles or k in orgs or k == "باسم" or (ent is not None)
 
 
