@@ -165,8 +165,10 @@ def _skip_addressee(view: TextView, i: int, end: int) -> int:
     if i >= end or not k.startswith("ل"):
         return i
     ent = view.entity_starting(i)
-    if ent is not None and ent.skip and view.tokens[i].text[ent.skip - 1] == "ل" and ent.last < end:
-        return ent.last  # «لحزب الله»: a name behind the preposition ل is addressed, it does not speak
+    if ent is not None and ent.last < end and (
+        ent.skip and view.tokens[i].text[ent.skip - 1] == "ل" or k.startswith("لل") and len(k) > 4
+    ):
+        return ent.last  # «لحزب الله»، «للجزيرة»: a name behind the preposition ل is addressed, it does not speak
     j = i + 1
     if k in ("ل", "لـ") or _media_word(k[1:]):  # not لافروف: only a bare ل or ل + an outlet noun
         if j < end and j in view.pair_at_open:
