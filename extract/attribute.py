@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from .mentions import Mention, parse_mention
 from .model import Gender
+from .normalize import key_set
 from .quotes import Draft
 from .view import TextView
 
@@ -20,6 +21,9 @@ class Attributed:
     draft: Draft
     source: Mention | None  # the mention that names the speaker (the draft's own, or an antecedent's)
     gender: Gender
+
+
+_PLACE_PREPOSITIONS = key_set("في من إلى الى على عن مع عند لدى قرب داخل خارج نحو عبر")
 
 
 def agrees(verb: Gender, speaker: Gender) -> bool:
@@ -71,6 +75,9 @@ def _subject_in_sentence(view: TextView, sentence: int, anchor: int, gender: Gen
     while i < anchor:
         m = parse_mention(view, i, anchor)
         if m is not None and m.last - m.first >= 1:
+            if view.key(m.first - 1) in _PLACE_PREPOSITIONS:
+                i = m.last  # في موسكو: a place adjunct, not the subject
+                continue
             if m.type != "UNNAMED" or gender == "pl":
                 if agrees(gender, m.gender) and (m.name is not None or m.type == "UNNAMED"):
                     return m

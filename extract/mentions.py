@@ -414,11 +414,16 @@ def _place_phrase(view: TextView, j: int, limit: int) -> bool:
     return ent is not None and ent.type == "LOC" and ent.last == j + 2
 
 
+# Nouns of people addressed, never part of a title: المبعوث الأممي لأعضاء المجلس، قال لنظيره.
+_ADDRESSED_NOUNS = key_set("أعضاء ممثلي نظيره نظيرها نظرائه الحضور الحاضرين المشاركين المراسلين الصحفيين "
+                           "الصحافيين الإعلاميين السفراء الجمهور المتظاهرين أنصاره أنصارها مؤيديه")
+
+
 def _lam_idafa(view: TextView, j: int, limit: int) -> bool:
     """لحقوق in المرصد السوري لحقوق الإنسان: a ل-prefixed noun followed by a definite noun."""
     k = view.key(j)
-    if _media_word_key(k[1:]):
-        return False  # لوكالة الأناضول، لقناة الجزيرة: an addressee
+    if _media_word_key(k[1:]) or k[1:] in _ADDRESSED_NOUNS:
+        return False  # لوكالة الأناضول، لقناة الجزيرة، لأعضاء المجلس: an addressee
     return k.startswith("ل") and not k.startswith("لل") and len(k) > 3 and j + 1 < limit and _definite(view.key(j + 1))
 
 

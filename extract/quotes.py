@@ -255,7 +255,7 @@ def _relay_statement(view: TextView, i: int, end: int, relay: CueForm) -> Draft 
     """نقلت وكالة X عن Y قوله … / نسبت X إلى Y قوله …: the statement is Y's."""
     outlet = parse_mention(view, i + 1, end)
     j = outlet.last if outlet is not None else i + 1
-    for p in range(j, min(j + 8, end)):  # the outlet's name may run on (مراسل بي.بي.سي ستيف روزنبرج)
+    for p in range(j, min(j + 12, end)):  # the outlet's name may run on (مراسل بي.بي.سي ستيف روزنبرج)
         if view.key(p) == relay.frame or (view.key(p).startswith(relay.frame) and len(view.key(p)) > len(relay.frame)):
             real = parse_mention(view, p + 1, end, subject=True)
             if real is None:

@@ -110,3 +110,9 @@ def test_back_reference_names_the_organisation(fake_ner) -> None:
     )
     names = [q.speaker.name for q in analyze(text, ner=fake_ner).quotes if q.speaker]
     assert names == ["منظمة العفو الدولية", "منظمة العفو الدولية"]
+
+
+def test_a_place_after_a_preposition_is_no_subject(fake_ner) -> None:
+    analysis = analyze("جاء ذلك في مؤتمر صحفي في موسكو، حيث تابعت: الغرب يكيل بمكيالين.", ner=fake_ner,
+                       keep_unattributed=True)
+    assert [q.speaker for q in analysis.quotes] == [None]
