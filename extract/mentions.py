@@ -268,6 +268,12 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
             last = nxt.last  # الصين وروسيا
         return Mention(i, last, "ORG", orgs.get(key, "any") if ent.type == "ORG" else "f", name=(i, ent.last), skip=skip)
 
+    if key in nats and _definite(key) and (name_ent := view.entity_starting(i + 1)) is not None \
+            and name_ent.type == "PERS" and name_ent.last <= limit:
+        last = _extend_name(view, name_ent.last, limit)  # الأميركية سيرينا وليامس: «the American …»
+        return Mention(i, last, "PERS", "f" if key.endswith("ه") else "m", name=(i + 1, last), title=(i, i + 1),
+                       skip=skip)
+
     if key in titles:
         j = i + 1
         while j < limit:
@@ -305,6 +311,8 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
             elif _lam_idafa(view, j, limit):
                 j += 1
                 seen_definite = False  # لحقوق الإنسان: the noun after ل takes its own complement
+                if _construct_noun(view, j, limit):
+                    j += 1  # لهيئة كبار العلماء: one more construct noun before the definite one
             elif _modifier(view, j):
                 k = view.key(j)
                 if (seen_definite and _definite(k) and not k.startswith("لل") and not _adjective_after_definite(k)
@@ -424,7 +432,18 @@ def _lam_idafa(view: TextView, j: int, limit: int) -> bool:
     k = view.key(j)
     if _media_word_key(k[1:]) or k[1:] in _ADDRESSED_NOUNS:
         return False  # لوكالة الأناضول، لقناة الجزيرة، لأعضاء المجلس: an addressee
-    return k.startswith("ل") and not k.startswith("لل") and len(k) > 3 and j + 1 < limit and _definite(view.key(j + 1))
+    return k.startswith("ل") and not k.startswith("لل") and len(k) > 3 and j + 1 < limit and (
+        _definite(view.key(j + 1)) or _construct_noun(view, j + 1, limit)
+    )
+
+
+def _construct_noun(view: TextView, j: int, limit: int) -> bool:
+    """An indefinite noun owned by the definite word after it (كبار العلماء، شؤون اللاجئين)."""
+    k = view.key(j)
+    return (
+        j + 1 < limit and bool(k) and not _definite(k) and view.entity_of[j] is None and not is_stop(view, j)
+        and cues.lookup_verb(k) is None and _definite(view.key(j + 1)) and not view.is_punct(j)
+    )
 
 
 def parse_mention_ending_at(view: TextView, end: int, floor: int) -> Mention | None:
