@@ -58,6 +58,24 @@ def analyze_one(item: Item, backend: NerBackend, *, keep_trace: bool = False,
                        trace=tb.format_exc() if keep_trace else "")
 
 
+class Analyses:
+    """The analyses of the inputs that could be read, in input order; each failure is reported on stderr
+    (``aqwal: INPUT: reason``) and counted in ``failed``, so that a command can end with exit code 1."""
+
+    def __init__(self, items: Iterable[Item], backend: NerBackend) -> None:
+        self.items, self.backend, self.failed = items, backend, 0
+
+    def __iter__(self) -> Iterator[Analysis]:
+        from .errors import report
+
+        for outcome in run(self.items, self.backend):
+            if outcome.analysis is None:
+                self.failed += 1
+                report(outcome.source, outcome.error or "failed")
+            else:
+                yield outcome.analysis
+
+
 # --------------------------------------------------------------------------- worker side
 
 

@@ -54,11 +54,11 @@ def eval_quotes_command(
     from extract.canon import SpeakerIndex
     from extract.errors import ExtractError
     from extract.evaluate_quotes import GoldFormatError, key_records, read_gold, score
-    from extract.io import InputFailure, read_articles
-    from extract.pipeline import analyze
+    from extract.io import read_articles
     from extract.serialize import to_record
 
     from . import main as cli_main
+    from .batch import Analyses
 
     if not gold.is_file():
         report(str(gold), "no such file" if not gold.exists() else "not a file")
@@ -78,22 +78,12 @@ def eval_quotes_command(
         report("ner", str(err))
         raise typer.Exit(ExitCode.ERROR) from None
     index = SpeakerIndex(keep_quotes=False)  # score what ``extract`` prints: canonical names included
-    records = []
-    failed = 0
-    for item in read_articles(items):
-        if isinstance(item, InputFailure):
-            failed += 1
-            report(item.source, item.reason)
-            continue
-        try:
-            records.append(to_record(index.add(analyze(item, ner=backend))))
-        except ExtractError as err:
-            failed += 1
-            report(item.id, str(err))
+    analyses = Analyses(read_articles(items), backend)
+    records = [to_record(index.add(analysis)) for analysis in analyses]
     result = score(golds, key_records(records))
     if fmt is ScoreFormat.json:
         print(json.dumps(result, ensure_ascii=False, indent=1))
     else:
         _print_table(result, f"quotes ({backend.name}) against {gold.name}")
-    if failed:
+    if analyses.failed:
         raise typer.Exit(ExitCode.ERROR)

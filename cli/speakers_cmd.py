@@ -117,10 +117,10 @@ def speakers_command(
     """
     from extract.canon import SpeakerIndex
     from extract.errors import ExtractError
-    from extract.io import InputFailure, read_articles
-    from extract.pipeline import analyze
+    from extract.io import read_articles
 
     from . import main as cli_main
+    from .batch import Analyses
 
     items = cli_main.stdin_paths(paths)
     try:
@@ -128,18 +128,10 @@ def speakers_command(
     except ExtractError as err:
         report("ner", str(err))
         raise typer.Exit(ExitCode.ERROR) from None
+    analyses = Analyses(read_articles(items), backend)
     index = SpeakerIndex()
-    failed = 0
-    for item in read_articles(items):
-        if isinstance(item, InputFailure):
-            failed += 1
-            report(item.source, item.reason)
-            continue
-        try:
-            index.add(analyze(item, ner=backend))
-        except ExtractError as err:
-            failed += 1
-            report(item.id, str(err))
+    for analysis in analyses:
+        index.add(analysis)
     entries = index.speakers()
     if fmt is SpeakersFormat.table:
         _print_table(entries)
@@ -149,5 +141,5 @@ def speakers_command(
         for e in entries:
             sys.stdout.write(json.dumps(entry_record(e), ensure_ascii=False) + "\n")
     sys.stdout.flush()
-    if failed:
+    if analyses.failed:
         raise typer.Exit(ExitCode.ERROR)

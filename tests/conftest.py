@@ -129,3 +129,20 @@ def shared_dir() -> Path:
         pytest.skip(f"shared data folder not found: {path} (set AQWAL_SHARED)")
     return path
 
+
+
+def command_paths() -> list[tuple[str, ...]]:
+    """Every leaf command path of the aqwal app (``("eval", "ner")`` for sub-apps)."""
+    import typer.main
+
+    from cli.main import app
+
+    def walk(command, path: tuple[str, ...]):  # type: ignore[no-untyped-def]
+        subs = getattr(command, "commands", None)
+        if subs:
+            for name, sub in subs.items():
+                yield from walk(sub, (*path, name))
+        else:
+            yield path
+
+    return list(walk(typer.main.get_command(app), ()))

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-import typer.main
+from conftest import command_paths
 from typer.testing import CliRunner
 
 import cli.main
@@ -27,21 +27,7 @@ ARTICLE_2 = "قال مسؤول أميركي إن واشنطن تدرس فرض ع
 ARTICLE_3 = "انعقد الاجتماع في جنيف دون أي تصريحات."  # no statement at all
 
 
-def _commands() -> list[tuple[str, ...]]:
-    """Every leaf command path of the app (``("eval", "ner")`` for sub-apps)."""
-
-    def walk(command, path: tuple[str, ...]):  # type: ignore[no-untyped-def]
-        subs = getattr(command, "commands", None)
-        if subs:
-            for name, sub in subs.items():
-                yield from walk(sub, (*path, name))
-        else:
-            yield path
-
-    return list(walk(typer.main.get_command(app), ()))
-
-
-COMMANDS = _commands()
+COMMANDS = command_paths()
 
 
 @pytest.fixture

@@ -1,0 +1,138 @@
+"""Tests for the neural NER backend: a tiny model trained in tmp_path; real corpora only when present."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("torch")
+
+from extract.ner.evaluate import read_conll  # noqa: E402
+from extract.ner.neural import DATA_DIR, MODEL_FILE, Encoder, load_model, viterbi  # noqa: E402
+from extract.ner.train_neural import train  # noqa: E402
+from extract.tokenize import tokenize  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+NER_DATA = Path(os.environ.get("AQWAL_NER_DATA", REPO.parent / "shared/data/ner"))
+ANERCORP_TEST = NER_DATA / "anercorp-camel/ANERCorp_CamelLab_test.txt"
+
+_PEOPLE = ["سيرجي لافروف", "جون كيري", "باراك أوباما", "بشار الأسد", "فلاديمير بوتين"]
+_PLACES = ["موسكو", "دمشق", "حلب", "جنيف", "واشنطن"]
+
+
+def _tiny_conll() -> str:
+    lines = []
+    for i, person in enumerate(_PEOPLE * 4):
+        place = _PLACES[(i * 3) % len(_PLACES)]
+        first, last = person.split()
+        lines += ["قال O", f"{first} B-PERS", f"{last} I-PERS", "في O", f"{place} B-LOC", ". O", ""]
+        lines += ["وصل O", "الوفد O", "إلى O", f"{place} B-LOC", "أمس O", ". O", ""]
+    return "\n".join(lines) + "\n"
+
+
+def _tiny_corpus(path: Path) -> Path:
+    texts = [f"قال {p} في {c} إن الوفد وصل أمس" for p in _PEOPLE for c in _PLACES] * 3
+    with gzip.open(path, "wt", encoding="utf-8") as fh:
+        for t in texts:
+            fh.write(json.dumps({"title": "", "text": t}, ensure_ascii=False) + "\n")
+    return path
+
+
+@pytest.fixture(scope="module")
+def tiny_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tmp = tmp_path_factory.mktemp("neural")
+    data = tmp / "tiny.txt"
+    data.write_text(_tiny_conll(), encoding="utf-8")
+    corpus = _tiny_corpus(tmp / "news.jsonl.gz")
+    summary = train([data], tmp / "model", corpus=corpus, dev_files=[data], epochs=25, batch_size=8, lr=0.01,
+                    swa_start=20, vector_words=200, vector_dims=8,
+                    config={"hidden": 16, "word_dim": 8, "char_filters": 8}, log=lambda _: None)
+    assert summary["best_dev"] is not None
+    return tmp / "model" / MODEL_FILE
+
+
+def test_training_on_a_tiny_corpus_writes_a_model_and_resources(tiny_model: Path) -> None:
+    assert tiny_model.is_file() and tiny_model.stat().st_size > 0
+    for name in ("ner-clusters.tsv", "ner-lexicon.tsv", "ner-gazetteer.tsv"):
+        assert (tiny_model.parent / name).is_file()
+
+
+def test_tiny_model_loads_and_tags_with_offsets_into_the_text(tiny_model: Path) -> None:
+    tagger = load_model(tiny_model, name="tiny")
+    assert tagger.name == "tiny"
+    text = "قال جون كيري في جنيف.\nووصل الوفد إلى موسكو أمس ، وقال بشار الأسد"
+    tokens = tokenize(text)
+    entities = tagger(text, tokens)
+    assert entities, "the tiny model should find some of the names it was trained on"
+    for e in entities:
+        assert text[e.start:e.end] == e.text
+        assert e.type in {"PERS", "LOC", "ORG", "MISC"}
+        assert e.backend == "tiny"
+    spans = {(e.text, e.type) for e in entities}
+    assert ("جون كيري", "PERS") in spans
+    assert ("جنيف", "LOC") in spans
+    assert tagger("", ()) == ()
+    assert len(tagger.tag(text, tokens)) == len(tokens)
+
+
+def test_batched_tagging_matches_sentence_by_sentence(tiny_model: Path) -> None:
+    tagger = load_model(tiny_model)
+    sents = [["قال", "جون", "كيري", "في", "جنيف", "."], ["وصل", "الوفد", "إلى", "حلب"], ["أمس"]]
+    assert tagger.tag_sentences(sents) == [tagger.tag_words(s) for s in sents]
+    assert tagger.tag_words([]) == []
+
+
+def test_missing_model_is_reported_as_unavailable(tmp_path: Path) -> None:
+    from extract.errors import BackendUnavailable
+
+    with pytest.raises(BackendUnavailable):
+        load_model(tmp_path / "nope.pt")
+
+
+def test_viterbi_follows_transitions() -> None:
+    import numpy as np
+
+    em = np.array([[0.0, 1.0], [0.0, 0.0]])
+    trans = np.array([[0.0, -5.0], [5.0, 0.0]])
+    assert viterbi(em, trans, np.zeros(2), np.zeros(2)) == [1, 0]
+
+
+def test_encoder_vocabularies_come_from_the_training_data(tmp_path: Path) -> None:
+    data = tmp_path / "tiny.txt"
+    data.write_text(_tiny_conll(), encoding="utf-8")
+    enc = Encoder.build(read_conll(data), DATA_DIR, ["موسكو"], {"word_min_count": 1})
+    vec, _, word, chars, cats, *_ = enc.token("موسكو")
+    assert vec == 2 and word >= 2 and chars and len(cats) == 11
+    assert enc.token("كلمةغريبة")[2] == 1  # unknown word
+
+
+def test_importing_the_backend_does_not_import_torch() -> None:
+    code = "import sys, extract.ner, extract.ner.neural; print('torch' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+@pytest.mark.skipif(not (DATA_DIR / MODEL_FILE).is_file(), reason="no shipped neural model")
+def test_shipped_model_tags_a_sentence() -> None:
+    from extract.ner.neural import load_neural
+
+    text = "قال وزير الخارجية الروسي سيرجي لافروف في موسكو"
+    spans = {(e.text, e.type) for e in load_neural()(text, tokenize(text))}
+    assert ("سيرجي لافروف", "PERS") in spans
+    assert ("موسكو", "LOC") in spans
+
+
+@pytest.mark.skipif(not ANERCORP_TEST.is_file() or not (DATA_DIR / MODEL_FILE).is_file(),
+                    reason="needs ../shared/data/ner and the shipped neural model")
+def test_shipped_model_scores_on_anercorp_test() -> None:
+    from extract.ner.evaluate import evaluate_backend
+    from extract.ner.neural import load_neural
+
+    scores = evaluate_backend(load_neural(), read_conll(ANERCORP_TEST)[:200])
+    assert scores["micro"].f1 > 0.6
