@@ -10,9 +10,9 @@ import time
 import traceback as tb
 from collections import deque
 from collections.abc import Iterable, Iterator
-from contextlib import closing
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import closing
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import TYPE_CHECKING, Any, Union

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from typing import Optional
 
 import typer
 
@@ -48,7 +47,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main(
-    version: Optional[bool] = typer.Option(  # noqa: UP007 - Typer reads the annotation at run time
+    version: bool | None = typer.Option(  # noqa: UP007 - Typer reads the annotation at run time
         None, "--version", callback=_version, is_eager=True, help="Show the version and exit."
     ),
 ) -> None:

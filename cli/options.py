@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -23,7 +23,7 @@ class NerChoice(str, Enum):
 
 
 Paths = Annotated[
-    Optional[list[str]],
+    list[str] | None,
     typer.Argument(help="Article files, directories (read recursively, sorted) or - for standard input.",
                    show_default=False),
 ]
@@ -49,7 +49,7 @@ class InputKind(str, Enum):
 
 
 Encoding = Annotated[
-    Optional[str],
+    str | None,
     typer.Option("--encoding", metavar="NAME",
                  help="Decode inputs with this encoding (e.g. cp1256) instead of detecting it.", show_default=False),
 ]
@@ -73,7 +73,7 @@ Jobs = Annotated[
 ]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no closing summary on stderr.")]
 SpeakerFilter = Annotated[
-    Optional[list[str]],
+    list[str] | None,
     typer.Option("--speaker", help="Keep only quotes by this speaker, in Arabic or Latin script (لافروف, Lavrov, "
                                          "\"de Mistura\"); any spelling variant matches. Repeatable.",
                  show_default=False),

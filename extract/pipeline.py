@@ -6,7 +6,6 @@ from bisect import bisect_left, bisect_right
 
 from . import cues
 from .attribute import attribute
-from .mentions import Mention
 from .model import Analysis, Article, Cue, Entity, Quote, Span, Token
 from .ner.base import NerBackend
 from .normalize import match_key
