@@ -1,4 +1,4 @@
-"""Benchmark the built-in NER model on a CoNLL test file: F1, tagging speed, size on disk, peak memory."""
+"""Benchmark an offline NER model on a CoNLL test file: F1, tagging speed, size on disk, peak memory."""
 
 from __future__ import annotations
 
@@ -19,19 +19,25 @@ DEFAULT_TEST = REPO.parent / "shared/data/ner/anercorp-camel/ANERCorp_CamelLab_t
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("gold", nargs="?", type=Path, default=DEFAULT_TEST, help="CoNLL test file")
+    parser.add_argument("--backend", choices=("builtin", "neural"), default="builtin",
+                        help="builtin (the CRF, the default backend) or neural (the BiLSTM-CRF)")
     parser.add_argument("--model", type=Path, default=None, help="model file (default: the shipped one)")
     parser.add_argument("--repeat", type=int, default=3, help="timing passes (best is reported)")
     args = parser.parse_args(argv)
 
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
-    from extract.ner.crf import DATA_DIR, MODEL_FILE, load_model
+    from extract.ner import crf, neural
     from extract.ner.evaluate import evaluate_backend, read_conll, tokens_to_text
+    from extract.ner.features import CLUSTER_FILE, GAZETTEER_FILE, LEXICON_FILE
+
+    module = crf if args.backend == "builtin" else neural
+    load_model = module.load_model
 
     if not args.gold.is_file():
         print(f"bench/ner.py: {args.gold}: no such file", file=sys.stderr)
         return 1
-    model_path = args.model or DATA_DIR / MODEL_FILE
+    model_path = args.model or module.DATA_DIR / module.MODEL_FILE
     sentences = read_conll(args.gold)
     n_tokens = sum(len(w) for w, _ in sentences)
 
@@ -48,14 +54,16 @@ def main(argv: list[str] | None = None) -> int:
     # tagged; a fresh feature cache each pass so repeated words do not flatter the figure.
     texts = [tokens_to_text(w) for w, _ in sentences]
     best = float("inf")
+    featurizer = getattr(tagger, "featurizer", None) or tagger.encoder.featurizer
     for _ in range(args.repeat):
-        tagger.featurizer._word_cache.clear()
+        featurizer.clear_caches()
         t0 = time.perf_counter()
         for text, tokens in texts:
             tagger(text, tokens)
         best = min(best, time.perf_counter() - t0)
 
-    files = sorted(p for p in model_path.parent.glob("ner-*") if p.is_file())
+    names = (model_path.name, CLUSTER_FILE, LEXICON_FILE, GAZETTEER_FILE)  # the model and the resources it reads
+    files = sorted(p for p in (model_path.parent / name for name in names) if p.is_file())
     size = sum(p.stat().st_size for p in files)
     peak_rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 

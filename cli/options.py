@@ -19,6 +19,7 @@ class OutputFormat(str, Enum):
 class NerChoice(str, Enum):
     auto = "auto"
     builtin = "builtin"
+    neural = "neural"
     camel = "camel"
 
 
@@ -33,8 +34,9 @@ Fmt = Annotated[
 ]
 Ner = Annotated[
     NerChoice,
-    typer.Option("--ner", help="NER backend: builtin (offline, shipped), camel (camel-tools' model if installed), "
-                               "auto (camel when installed, else builtin)."),
+    typer.Option("--ner", help="NER backend: builtin (offline CRF, shipped), neural (offline BiLSTM-CRF, shipped, "
+                               "loads torch), camel (camel-tools' model if installed), auto (camel when installed, "
+                               "else builtin)."),
 ]
 Ascii = Annotated[bool, typer.Option("--ascii", help="Escape non-ASCII characters in JSON output.")]
 FailFast = Annotated[bool, typer.Option("--fail-fast", help="Stop at the first input that fails.")]

@@ -24,7 +24,7 @@ from functools import cache
 
 from . import cues
 from .model import Analysis, Quote, Speaker, SpeakerType
-from .names import clitic_bases, glue_particles, same_name_word, skeleton
+from .names import clitic_bases, glue_particles, same_name_word, skeleton, unparticle
 from .normalize import has_arabic, match_key
 from .romanize import (
     arabic_key,
@@ -199,6 +199,9 @@ class SpeakerIndex:
     def __init__(self, *, keep_quotes: bool = True) -> None:
         self._clusters: list[_Cluster] = []
         self._keep_quotes = keep_quotes
+        # last name word -> clusters that may match it: a run of thousands of speakers compares each new
+        # mention with a handful of candidates, not with everyone seen so far
+        self._blocks: dict[str, set[int]] = {}
 
     def add(self, analysis: Analysis) -> Analysis:
         """Place the analysis' speakers and return it with speakers carrying id, canonical name and latin."""
@@ -258,14 +261,25 @@ class SpeakerIndex:
             c, keys, clean = self._find_person(keys, clean)
         if clean:
             c.add_spelling(clean, max(1, len(sp.mentions)))
+            if c.named:
+                for names in c.names:
+                    for block in _blocks(names[-1], c.type):
+                        self._blocks.setdefault(block, set()).add(c.order)
         for form in (*sp.forms, sp.name):
             c.forms.setdefault(form, None)
         c.articles.setdefault(source, None)
         return c
 
+    def _candidates(self, word: str, type: SpeakerType) -> list[_Cluster]:
+        """The named clusters of this type with a name ending in a word that may match ``word``, oldest first."""
+        found: set[int] = set()
+        for block in _blocks(word, type):
+            found |= self._blocks.get(block, set())
+        return [c for c in (self._clusters[i] for i in sorted(found)) if c.type == type and c.named]
+
     def _find_org(self, keys: tuple[str, ...]) -> _Cluster | None:
-        for c in self._clusters:
-            if c.type == "ORG" and c.named and any(_suffix_match(keys, n) for n in c.names):
+        for c in self._candidates(keys[-1], "ORG"):
+            if any(_suffix_match(keys, n) for n in c.names):
                 return c
         return None
 
@@ -276,12 +290,11 @@ class SpeakerIndex:
         return len(keys) < 2 or all(_tail_match(keys, n) for n in c.names if len(n) >= 2)
 
     def _find_person(self, keys: tuple[str, ...], clean: str) -> tuple[_Cluster, tuple[str, ...], str]:
-        people = [c for c in self._clusters if c.type == "PERS" and c.named]
-        found = self._choose(keys, people)
+        found = self._choose(keys, self._candidates(keys[-1], "PERS"))
         if found is None:
             for base in clitic_bases(keys[0]):  # للافروف → لافروف, when that is a known name
                 alt = (*glue_particles([base]), *keys[1:])
-                found = self._choose(alt, people)
+                found = self._choose(alt, self._candidates(alt[-1], "PERS"))
                 if found is not None:
                     return found, alt, " ".join([base, *clean.split()[1:]])
         return (found or self._new("PERS", named=True)), keys, clean
@@ -309,6 +322,19 @@ class SpeakerIndex:
             if not c.ambiguous and not sharing:
                 return c
         return None
+
+
+def _blocks(word: str, type: SpeakerType) -> set[str]:
+    """Keys under which a last name word is filed: two words that :func:`same_name_word` (people) or
+    :func:`_org_word` (organizations) accept share at least one (their skeletons, or for people one
+    consonant deleted from a skeleton of four or more, which covers one edit)."""
+    out = {"=" + word}
+    for w in {word, unparticle(word)} if type == "PERS" else {word}:
+        sk = skeleton(w)
+        out.add(sk)
+        if type == "PERS" and len(sk) >= 4:
+            out.update(sk[:i] + sk[i + 1 :] for i in range(len(sk)))
+    return out
 
 
 def canonicalize(analyses: Iterable[Analysis]) -> tuple[list[Analysis], list[SpeakerEntry]]:

@@ -80,11 +80,15 @@ def _span(text: str, start: int, end: int) -> Span:
 
 
 def clean_entities(text: str, tokens: tuple[Token, ...], entities: tuple[Entity, ...]) -> tuple[Entity, ...]:
-    """Drop nationality adjectives and cut proclitics (بحلب → حلب) where the bare form is attested.
+    """Drop nationality adjectives and cut proclitics off names (بحلب → حلب، وأمريكا → أمريكا).
 
-    A proclitic is cut only when the bare word appears on its own elsewhere in the article or
-    is itself tagged, because many names begin with these letters (لافروف، بريتا، كيري).
+    Taggers label whole tokens, as their training corpora do; a name's proclitic is cut when the bare
+    word appears on its own elsewhere in the article, is itself tagged, or is a corpus word at least as
+    common as the whole token (so لافروف، كيري and لبنان keep their first letter).
     """
+    from .ner.features import proclitic_length, shipped_lexicon
+
+    lexicon = shipped_lexicon()
     nationalities = cues.nationalities()
     standalone = {match_key(t.text) for t in tokens}
     tagged = {match_key(e.text.split()[0]) for e in entities if e.text.split()}
@@ -93,15 +97,17 @@ def clean_entities(text: str, tokens: tuple[Token, ...], entities: tuple[Entity,
         key = match_key(e.text)
         if key in nationalities and (key.startswith("ال") or e.type != "LOC"):
             continue  # الروسي، الأميركية; but «سورية» tagged as a place is the country
-        start = e.start
-        first_key = match_key(e.text.split()[0]) if e.text.split() else ""
-        for clitic in _PROCLITICS:
-            bare = first_key[len(clitic) :]
-            if first_key.startswith(clitic) and len(bare) >= 3 and (bare in standalone or bare in tagged):
-                start = e.start + len(clitic)
-                break
-        if start != e.start:
-            e = Entity(start, e.end, text[start : e.end], e.type, e.backend)
+        words = e.text.split()
+        cut = proclitic_length(words[0], lexicon, person=e.type == "PERS") if words else 0
+        if not cut and words:
+            first_key = match_key(words[0])
+            for clitic in _PROCLITICS:
+                bare = first_key[len(clitic) :]
+                if first_key.startswith(clitic) and len(bare) >= 3 and (bare in standalone or bare in tagged):
+                    cut = len(clitic)
+                    break
+        if cut:
+            e = Entity(e.start + cut, e.end, text[e.start + cut : e.end], e.type, e.backend)
         if e.text.strip():
             out.append(e)
     return tuple(out)

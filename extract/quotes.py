@@ -6,6 +6,7 @@ Speakers that are not written next to the cue (وأضاف، مضيفا) are reso
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
@@ -52,32 +53,36 @@ class Draft:
 def find_statements(view: TextView, skip_paragraphs: Iterable[int] = ()) -> list[Draft]:
     """Every statement draft in the article, in text order, nested ones resolved."""
     skipped = set(skip_paragraphs)
+    words = _cue_words() | cues.attribution_marker_starts()
+    # most tokens are neither a cue nor a marker: find the few that may be, once per article
+    openers = [i for i, k in enumerate(view.keys) if k in words or cues.strip_conjunction(k) in words]
     drafts: list[Draft] = []
     for sentence in view.sentences:
         if sentence.paragraph in skipped:
             continue
-        drafts.extend(_sentence_statements(view, sentence.token_start, sentence.token_end))
+        lo, hi = bisect_left(openers, sentence.token_start), bisect_left(openers, sentence.token_end)
+        drafts.extend(_sentence_statements(view, sentence.token_start, sentence.token_end, openers[lo:hi]))
     drafts = _resolve_nesting(view, drafts)
     return sorted(drafts, key=lambda d: d.content[0])
 
 
-def _sentence_statements(view: TextView, start: int, end: int) -> list[Draft]:
+def _sentence_statements(view: TextView, start: int, end: int, openers: Iterable[int]) -> list[Draft]:
+    """The statements of one sentence; ``openers`` are its tokens that may be a cue or a marker."""
     if _background(view, start + 1):
         return []  # «يذكر أن …»: the journalist's background note, whatever verbs it holds
     found: list[Draft] = []
     colon = _colon_statement(view, start, end)
     if colon is not None:
         found.append(colon)
-    i = start
-    while i < end:
-        draft = None
-        if view.enclosing_pair(i) is None:
-            draft = _cue_statement(view, i, start, end, found) or _nominal_statement(view, i, start, end)
+    covered = start  # tokens before this one belong to a marker already read
+    for i in openers:
+        if i < covered or view.enclosing_pair(i) is not None:
+            continue
+        draft = _cue_statement(view, i, start, end, found) or _nominal_statement(view, i, start, end)
         if draft is not None:
             found.append(draft)
             if draft.cue_kind == "nominal" and draft.mention is not None:
-                i = max(i, draft.mention.last - 1)  # the marker's words are not cues of their own
-        i += 1
+                covered = draft.mention.last  # the marker's words are not cues of their own
     if any(d.cue_kind != "nominal" for d in found):
         found = [d for d in found if d.rule != "nominal.trailing"]
     found.extend(_quote_with_saying_noun(view, start, end, found))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from extract.canon import SpeakerIndex, canonicalize, clean_name, filter_quotes, speaker_matches
 from extract.model import Analysis, Article, Quote, Span, Speaker
@@ -198,3 +200,37 @@ def test_filter_keeps_the_record_and_only_matching_quotes() -> None:
     assert out.speakers == analysis.speakers and out.article == analysis.article
     assert filter_quotes(analysis, []) is analysis
     assert len(filter_quotes(analysis, ["Lavrov", "كيري"]).quotes) == 2
+
+
+_LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهويىةءگڤپ"
+
+
+@st.composite
+def _word_and_variant(draw: st.DrawFn) -> tuple[str, str]:
+    """A word and the same word with one letter changed, inserted or deleted (or a particle glued on)."""
+    a = draw(st.text(alphabet=_LETTERS, min_size=2, max_size=9))
+    i = draw(st.integers(0, len(a) - 1))
+    letter = draw(st.sampled_from(_LETTERS))
+    b = draw(st.sampled_from([a[:i] + letter + a[i + 1:], a[:i] + letter + a[i:], a[:i] + a[i + 1:], "دي" + a]))
+    return a, b
+
+
+@given(_word_and_variant())
+def test_words_that_may_be_one_name_share_a_block(pair: tuple[str, str]) -> None:
+    """The index compares a new speaker only with clusters that share a block: it must lose no match."""
+    from extract.canon import _blocks, _org_word
+    from extract.names import same_name_word
+
+    a, b = pair
+    for x, y in ((a, b), (b, a)):
+        if same_name_word(x, y):
+            assert _blocks(x, "PERS") & _blocks(y, "PERS")
+        if _org_word(x, y):
+            assert _blocks(x, "ORG") & _blocks(y, "ORG")
+
+
+def test_one_edit_variants_share_a_block() -> None:
+    from extract.canon import _blocks
+
+    assert _blocks("ميستورا", "PERS") & _blocks("مستورا", "PERS")
+    assert _blocks("ديميستورا", "PERS") & _blocks("ميستورا", "PERS")

@@ -13,6 +13,7 @@ from .base import NerBackend
 # choosing the built-in backend never imports torch or camel_tools.ner.
 BACKENDS: dict[str, str] = {
     "builtin": "extract.ner.crf:load_builtin",
+    "neural": "extract.ner.neural:load_neural",
     "camel": "extract.ner.camel:load_camel",
 }
 

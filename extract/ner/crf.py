@@ -10,7 +10,7 @@ from typing import Any
 from ..errors import BackendUnavailable
 from ..model import Entity, Token
 from .bio import tags_to_entities
-from .features import Featurizer, sentence_ranges, split_clitics
+from .features import Featurizer, sentence_ranges
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 MODEL_FILE = "ner-crf.model"
@@ -46,36 +46,7 @@ class CrfTagger:
     def __call__(self, text: str, tokens: Sequence[Token]) -> tuple[Entity, ...]:
         if not tokens:
             return ()
-        return tuple(self._without_proclitic(text, e) for e in tags_to_entities(text, tokens, self.tag(text, tokens),
-                                                                               self.name))
-
-    def _without_proclitic(self, text: str, entity: Entity) -> Entity:
-        """«بألمانيا» → «ألمانيا»: the tagger labels whole tokens; the name starts after و ب ل ك ف.
-
-        The corpus lexicon decides, as in the features: a proclitic is cut only when what remains is a
-        corpus word at least as common, so لافروف and كيري keep their first letter. «لل» stays: its ال
-        lost the alef, so no substring of the text is the name.
-        """
-        from ..normalize import match_key
-
-        first = entity.text.split(maxsplit=1)[0]
-        key = match_key(first)
-        clitics, rest, _ = split_clitics(key, self.featurizer.lexicon)
-        if not clitics or rest != key[len(clitics):]:
-            return entity
-        if entity.type == "PERS" and clitics not in ("و", "ف"):
-            return entity  # بريتا، لمى: a person's name is rarely governed by ب/ل, and often begins with them
-        cut, letters = 0, 0
-        while letters < len(clitics) and cut < len(first):  # the clitic's letters in the raw text (diacritics too)
-            if match_key(first[cut]):
-                letters += 1
-            cut += 1
-        while cut < len(first) and not match_key(first[cut]):
-            cut += 1
-        if cut >= len(first):
-            return entity
-        start = entity.start + cut
-        return Entity(start, entity.end, text[start:entity.end], entity.type, entity.backend)
+        return tags_to_entities(text, tokens, self.tag(text, tokens), self.name)
 
 
 def load_model(path: Path | str, name: str = "builtin") -> CrfTagger:

@@ -6,6 +6,7 @@ import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache, lru_cache
 from pathlib import Path
 
 from ..normalize import match_key
@@ -77,6 +78,7 @@ def _split_with_vocab(key: str, vocab: dict[str, tuple[str, str]]) -> tuple[str,
     return pro, rest, bare
 
 
+@lru_cache(maxsize=200_000)
 def gaz_digest(phrase_key: str) -> str:
     """A short stable digest of a normalized phrase: the gazetteer ships as digests, not as text."""
     return hashlib.blake2b(phrase_key.encode("utf-8"), digest_size=6).hexdigest()
@@ -105,6 +107,7 @@ class Featurizer:
     # normalized word -> (log2 corpus frequency, article-ratio bucket)
     lexicon: dict[str, tuple[str, str]] = field(default_factory=dict)
     _word_cache: dict[str, tuple[list[str], dict[str, str]]] = field(default_factory=dict, repr=False)
+    _neighbour_cache: dict[tuple[str, int], list[str]] = field(default_factory=dict, repr=False)
     # digests of the proper prefixes of multi-word entries (kind "+"): lets span matching stop early
     _prefixes: frozenset[str] = field(default=frozenset(), repr=False)
 
@@ -117,7 +120,8 @@ class Featurizer:
         """Load whichever resource files exist in ``directory`` (a missing one disables its features)."""
         return cls(clusters=load_clusters(directory / CLUSTER_FILE),
                    gazetteer=load_gazetteer(directory / GAZETTEER_FILE),
-                   lexicon=load_lexicon(directory / LEXICON_FILE))
+                   lexicon=shipped_lexicon() if directory.resolve() == _DATA_DIR
+                   else load_lexicon(directory / LEXICON_FILE))
 
     # -- word-level features, cached by the raw token string (most tokens repeat) --
     def _word(self, token: str) -> tuple[list[str], dict[str, str]]:
@@ -170,6 +174,26 @@ class Featurizer:
         if len(self._word_cache) < 500_000:
             self._word_cache[token] = (feats, ctx)
         return feats, ctx
+
+    def clear_caches(self) -> None:
+        self._word_cache.clear()
+        self._neighbour_cache.clear()
+
+    def _neighbour(self, token: str, c: dict[str, str], d: int) -> list[str]:
+        """What a token says about the word ``d`` places away (cached: the same strings recur)."""
+        cached = self._neighbour_cache.get((token, d))
+        if cached is not None:
+            return cached
+        out = [f"{d}w={c['w']}", f"{d}c={c['c']}"]
+        if abs(d) == 1:
+            out.append(f"{d}s={c['s']}")
+            if c.get("g"):
+                out.append(f"{d}g={c['g']}")
+            if "a" in c:
+                out.append(f"{d}a={c['a']}")
+        if len(self._neighbour_cache) < 1_000_000:
+            self._neighbour_cache[(token, d)] = out
+        return out
 
     def _gaz_spans(self, stems: Sequence[tuple[str, str]]) -> list[str]:
         """BIO gazetteer marks from multi-word matches (longest first) over (key, stripped) forms."""
@@ -236,17 +260,9 @@ class Featurizer:
             for d in (-2, -1, 1, 2):
                 j = i + d
                 if 0 <= j < n:
-                    c = words[j][1]
-                    f.append(f"{d}w={c['w']}")
-                    f.append(f"{d}c={c['c']}")
-                    if abs(d) == 1:
-                        f.append(f"{d}s={c['s']}")
-                        if c.get("g"):
-                            f.append(f"{d}g={c['g']}")
-                        if marks[j]:
-                            f.append(f"{d}gs={marks[j]}")
-                        if "a" in c:
-                            f.append(f"{d}a={c['a']}")
+                    f.extend(self._neighbour(tokens[j], words[j][1], d))
+                    if abs(d) == 1 and marks[j]:
+                        f.append(f"{d}gs={marks[j]}")
                 else:
                     f.append(f"{d}w=<s>" if d < 0 else f"{d}w=</s>")
             if i > 0:
@@ -288,6 +304,36 @@ def load_clusters(path: Path) -> dict[str, tuple[str, ...]]:
             if len(parts) >= 2:
                 clusters[parts[0]] = tuple(parts[1:])
     return clusters
+
+
+_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+@cache
+def shipped_lexicon() -> dict[str, tuple[str, str]]:
+    """The corpus lexicon shipped in ``extract/data`` (loaded once, shared by the CRF and the pipeline)."""
+    return load_lexicon(_DATA_DIR / LEXICON_FILE)
+
+
+def proclitic_length(word: str, lexicon: dict[str, tuple[str, str]], *, person: bool = False) -> int:
+    """Characters of ``word`` (as written) that are a proclitic before a name: 1 in بألمانيا, 0 in لافروف.
+
+    The corpus lexicon decides, as in the features: a proclitic is cut only when what remains is a corpus
+    word at least as common. «لل» is never cut (its ال lost the alef: no substring is the name), and a
+    person's name loses only و/ف (بريتا، لمى begin with ب/ل far more often than they follow them).
+    """
+    key = match_key(word)
+    clitics, rest, _ = split_clitics(key, lexicon)
+    if not clitics or rest != key[len(clitics):] or (person and clitics not in ("و", "ف")):
+        return 0
+    cut, letters = 0, 0
+    while letters < len(clitics) and cut < len(word):  # the clitic's letters as written (diacritics too)
+        if match_key(word[cut]):
+            letters += 1
+        cut += 1
+    while cut < len(word) and not match_key(word[cut]):
+        cut += 1
+    return cut if cut < len(word) else 0
 
 
 def load_lexicon(path: Path) -> dict[str, tuple[str, str]]:

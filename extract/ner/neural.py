@@ -1,0 +1,578 @@
+"""A neural offline NER backend: char-CNN + corpus word vectors + the CRF's sparse signals, BiLSTM, CRF layer.
+
+The model file (``ner-neural.pt`` in ``extract/data``) holds the network weights (word vectors as
+int8), its vocabularies and settings; the word clusters, corpus lexicon and gazetteer digests are
+the same files the CRF backend reads, from the model's folder. torch is imported only when a model
+is loaded or trained, never when this module is imported.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections import Counter
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from ..errors import BackendUnavailable
+from ..model import Entity, Token
+from ..normalize import match_key
+from .bio import tags_to_entities
+from .features import (
+    CLUSTER_FILE,
+    GAZ_MAX_WORDS,
+    GAZETTEER_FILE,
+    LEXICON_FILE,
+    Featurizer,
+    _shape,
+    gaz_digest,
+    sentence_ranges,
+    split_clitics,
+)
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+MODEL_FILE = "ner-neural.pt"
+FORMAT = "aqwal-ner-neural/1"
+TAGS = ("O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC")
+PAD, UNK = 0, 1
+
+# Network settings; a training run may override any of them (they are saved with the model).
+DEFAULTS: dict[str, Any] = {
+    "char_dim": 32, "char_filters": 100, "char_width": 3, "max_chars": 16,
+    "word_dim": 50, "word_min_count": 2,
+    "cat_dim": 12, "cluster_dim": 16,
+    "hidden": 96, "layers": 1, "dropout": 0.5,
+    "use_vectors": True, "use_stem_vector": True, "use_words": True, "use_chars": True, "use_cats": True,
+}
+# Categorical per-token features (names of the columns of ``Encoder.token``'s cats, then the span mark).
+CATS = ("c0", "c1", "c2", "fq", "fk", "ar", "sh", "gw", "pro", "al", "ln", "gs")
+
+
+class Encoder:
+    """Turns token strings into the integer inputs of the network; vocabularies come from training data."""
+
+    def __init__(self, featurizer: Featurizer, vec_words: Sequence[str], words: Sequence[str],
+                 chars: Sequence[str], cat_vocabs: dict[str, Sequence[str]], cfg: dict[str, Any]) -> None:
+        self.featurizer = featurizer
+        self.cfg = {**DEFAULTS, **cfg}
+        self.vec_words = [str(w) for w in vec_words]
+        self.vec_index = {w: i + 2 for i, w in enumerate(self.vec_words)}
+        self.words = list(words)
+        self.word_index = {w: i + 2 for i, w in enumerate(self.words)}
+        self.chars = list(chars)
+        self.char_index = {c: i + 2 for i, c in enumerate(self.chars)}
+        self.cat_vocabs = {k: list(v) for k, v in cat_vocabs.items()}
+        self.cat_index = {k: {s: i + 2 for i, s in enumerate(v)} for k, v in self.cat_vocabs.items()}
+        self.tag_index = {t: i for i, t in enumerate(TAGS)}
+        self._cache: dict[str, tuple[Any, ...]] = {}
+        self._digests: dict[str, str] = {}
+
+    # -- building from data --
+    @classmethod
+    def build(cls, sentences: Sequence[tuple[list[str], list[str]]], resources: Path, vec_words: Sequence[str],
+              cfg: dict[str, Any]) -> Encoder:
+        cfg = {**DEFAULTS, **cfg}
+        enc = cls(Featurizer.from_dir(resources), vec_words, [], [], {k: [] for k in CATS}, cfg)
+        words: Counter[str] = Counter()
+        chars: Counter[str] = Counter()
+        cats: dict[str, Counter[str]] = {k: Counter() for k in CATS}
+        for tokens, _ in sentences:
+            raw = [enc._raw(t) for t in tokens]
+            marks = enc.gaz_spans([(r["key"], r["stem0"]) for r in raw])
+            for r, mark in zip(raw, marks, strict=True):
+                words[r["key"]] += 1
+                chars.update(r["chars"])
+                for k, v in r["cats"].items():
+                    cats[k][v] += 1
+                cats["gs"][mark] += 1
+        enc = cls(enc.featurizer, vec_words, sorted(w for w, n in words.items() if n >= cfg["word_min_count"]),
+                  sorted(chars), {k: sorted(c) for k, c in cats.items()}, cfg)
+        return enc
+
+    def _raw(self, token: str) -> dict[str, Any]:
+        """The string-valued features of one token."""
+        f = self.featurizer
+        key = match_key(token) or token
+        pro, stem0, stem1 = split_clitics(key, f.lexicon)
+        clusters = f.clusters.get(key) or f.clusters.get(stem0) or f.clusters.get(stem1) or ("none",) * 3
+        types: set[str] = set()
+        if f.gazetteer:
+            for form in {key, stem0, stem1}:
+                types.update(f.gazetteer.get(self.digest(form), ()))
+        freq, art = f.lexicon.get(stem1, ("0", "u"))
+        fk = f.lexicon.get(key, ("0", "u"))[0]
+        cats = {"c0": clusters[0], "c1": clusters[min(1, len(clusters) - 1)], "c2": clusters[-1],
+                "fq": freq, "fk": fk, "ar": art, "sh": _shape(token), "gw": "|".join(sorted(types)),
+                "pro": pro, "al": "1" if stem1 != stem0 else "0", "ln": str(min(len(key), 10))}
+        return {"key": key, "stem0": stem0, "stem1": stem1, "cats": cats,
+                "chars": list(key[:self.cfg["max_chars"]])}
+
+    def digest(self, phrase: str) -> str:
+        d = self._digests.get(phrase)
+        if d is None:
+            d = gaz_digest(phrase)
+            if len(self._digests) < 500_000:
+                self._digests[phrase] = d
+        return d
+
+    def gaz_spans(self, stems: Sequence[tuple[str, str]]) -> list[str]:
+        """The CRF featurizer's BIO gazetteer marks (longest multi-word matches), with digests cached."""
+        f = self.featurizer
+        if not f._prefixes:
+            return f._gaz_spans(stems)
+        n = len(stems)
+        marks = [""] * n
+        i = 0
+        while i < n:
+            best, best_kind = 0, ""
+            for first in {stems[i][0], stems[i][1]}:
+                phrase = first
+                if self.digest(phrase) not in f._prefixes:
+                    continue
+                for j in range(i + 1, min(i + GAZ_MAX_WORDS, n)):
+                    phrase = f"{phrase} {stems[j][0]}"
+                    digest = self.digest(phrase)
+                    types = f.gazetteer.get(digest)
+                    if types and j - i + 1 > best:
+                        best, best_kind = j - i + 1, "|".join(sorted(types))
+                    if digest not in f._prefixes:
+                        break
+            if best:
+                marks[i] = f"B-{best_kind}"
+                for j in range(i + 1, i + best):
+                    marks[j] = f"I-{best_kind}"
+            i += best or 1
+        return marks
+
+    # -- encoding --
+    def token(self, token: str) -> tuple[Any, ...]:
+        """``(vec_id, stem_vec_id, word_id, char_ids, cat_ids, key, stem0)`` of one token (cached)."""
+        hit = self._cache.get(token)
+        if hit is not None:
+            return hit
+        r = self._raw(token)
+        vi = self.vec_index
+        vec = vi.get(r["key"]) or vi.get(r["stem0"]) or vi.get(r["stem1"]) or UNK
+        svec = vi.get(r["stem1"]) or vi.get(r["stem0"]) or UNK
+        word = self.word_index.get(r["key"], UNK)
+        chars = [self.char_index.get(c, UNK) for c in r["chars"]] or [UNK]
+        cats = [self.cat_index[k].get(r["cats"][k], UNK) for k in CATS[:-1]]
+        out = (vec, svec, word, chars, cats, r["key"], r["stem0"])
+        if len(self._cache) < 500_000:
+            self._cache[token] = out
+        return out
+
+    def encode_sentence(self, tokens: Sequence[str]) -> list[tuple[Any, ...]]:
+        toks = [self.token(t) for t in tokens]
+        marks = self.gaz_spans([(t[5], t[6]) for t in toks])
+        gs = self.cat_index["gs"]
+        return [(*t[:4], [*t[4], gs.get(m, UNK)]) for t, m in zip(toks, marks, strict=True)]
+
+    def collate(self, sentences: Sequence[Sequence[tuple[Any, ...]]], *, word_dropout: float = 0.0,
+                vec_dropout: float = 0.0, rng: Any = None) -> dict[str, Any]:
+        """Padded tensors for a batch of encoded sentences (optionally hiding some word identities)."""
+        import torch
+
+        t = max(len(s) for s in sentences)
+        lc = max(len(tok[3]) for s in sentences for tok in s)
+        vec, svec, word, chars, cats = [], [], [], [], []
+        pad_chars = [0] * lc
+        pad_cats = [0] * len(CATS)
+        drop = rng is not None and (word_dropout > 0 or vec_dropout > 0)
+        for sent in sentences:
+            pad = t - len(sent)
+            v = [tok[0] for tok in sent]
+            w = [tok[2] for tok in sent]
+            if drop:
+                w = [UNK if rng.random() < word_dropout else x for x in w]
+                v = [UNK if rng.random() < vec_dropout else x for x in v]
+            vec.append(v + [0] * pad)
+            svec.append([tok[1] for tok in sent] + [0] * pad)
+            word.append(w + [0] * pad)
+            chars.append([tok[3] + [0] * (lc - len(tok[3])) for tok in sent] + [pad_chars] * pad)
+            cats.append([tok[4] for tok in sent] + [pad_cats] * pad)
+        lengths = torch.tensor([len(s) for s in sentences], dtype=torch.long)
+        mask = torch.arange(t)[None, :] < lengths[:, None]
+        return {"vec": torch.tensor(vec), "svec": torch.tensor(svec), "word": torch.tensor(word),
+                "chars": torch.tensor(chars), "cats": torch.tensor(cats), "lengths": lengths, "mask": mask}
+
+    # -- saving and loading --
+    def save(self, path: Path, net: Any, cfg: dict[str, Any]) -> None:
+        import torch
+
+        state = {}
+        for k, v in net.state_dict().items():
+            if k == "vectors.weight":
+                scale = v.abs().amax(dim=1).clamp(min=1e-8) / 127.0
+                state["vectors.q"] = torch.round(v / scale[:, None]).to(torch.int8)
+                state["vectors.scale"] = scale.to(torch.float16)
+            elif v.is_floating_point() and v.numel() > 1000:
+                state[k] = v.detach().to(torch.float16)  # half the size on disk; float32 again when loaded
+            else:
+                state[k] = v.detach().clone()
+        blob = {"format": FORMAT, "config": {**DEFAULTS, **cfg}, "tags": list(TAGS),
+                "resources": resource_digest(self.featurizer),
+                "vec_words": "\n".join(self.vec_words), "words": "\n".join(self.words), "chars": self.chars,
+                "cat_vocabs": self.cat_vocabs, "state": state}
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".tmp")
+        torch.save(blob, tmp)
+        tmp.replace(path)
+        for name in (CLUSTER_FILE, GAZETTEER_FILE, LEXICON_FILE):
+            shipped, target = DATA_DIR / name, path.parent / name
+            if not target.exists() and shipped.is_file():
+                shutil.copyfile(shipped, target)
+
+
+def resource_digest(featurizer: Featurizer) -> str:
+    """A digest of the cluster, lexicon and gazetteer tables the model's inputs are numbered from."""
+    import hashlib
+
+    h = hashlib.blake2b(digest_size=8)
+    for table in (featurizer.clusters, featurizer.lexicon):
+        for k in sorted(table):
+            h.update(f"{k}\t{table[k]}\n".encode())
+    for k in sorted(featurizer.gazetteer):
+        h.update(f"{k}\t{sorted(featurizer.gazetteer[k])}\n".encode())
+    return h.hexdigest()
+
+
+@cache
+def _torch_classes() -> Any:
+    """The network class, defined on first use so that importing this module never imports torch."""
+    import torch
+    from torch import nn
+
+    class Tagger(nn.Module):
+        def __init__(self, sizes: dict[str, Any], cfg: dict[str, Any]) -> None:
+            super().__init__()
+            self.cfg = cfg
+            dim = 0
+            if cfg["use_vectors"] and sizes["vectors"] > 2:
+                self.vectors = nn.Embedding(sizes["vectors"], sizes["vector_dims"], padding_idx=PAD)
+                self.vectors.weight.requires_grad = False
+                dim += sizes["vector_dims"] * (2 if cfg["use_stem_vector"] else 1)
+            else:
+                self.vectors = None
+            if cfg["use_words"]:
+                self.words = nn.Embedding(sizes["words"], cfg["word_dim"], padding_idx=PAD)
+                dim += cfg["word_dim"]
+            if cfg["use_chars"]:
+                self.chars = nn.Embedding(sizes["chars"], cfg["char_dim"], padding_idx=PAD)
+                self.char_conv = nn.Conv1d(cfg["char_dim"], cfg["char_filters"], cfg["char_width"],
+                                           padding=cfg["char_width"] // 2)
+                dim += cfg["char_filters"]
+            if cfg["use_cats"]:
+                self.cats = nn.ModuleList()
+                for name, n in zip(CATS, sizes["cats"], strict=True):
+                    d = cfg["cluster_dim"] if name.startswith("c") else cfg["cat_dim"]
+                    self.cats.append(nn.Embedding(n, d, padding_idx=PAD))
+                    dim += d
+            self.drop = nn.Dropout(cfg["dropout"])
+            self.lstm = nn.LSTM(dim, cfg["hidden"], num_layers=cfg["layers"], bidirectional=True, batch_first=True)
+            self.out = nn.Linear(2 * cfg["hidden"], len(TAGS))
+            k = len(TAGS)
+            self.trans = nn.Parameter(torch.zeros(k, k))
+            self.start = nn.Parameter(torch.zeros(k))
+            self.end = nn.Parameter(torch.zeros(k))
+
+        def train(self, mode: bool = True) -> Any:
+            self._fused = None
+            return super().train(mode)
+
+        def _fused_cats(self) -> tuple[Any, Any]:
+            if getattr(self, "_fused", None) is None:
+                with torch.no_grad():
+                    rows = sum(e.num_embeddings for e in self.cats)
+                    dims = sum(e.embedding_dim for e in self.cats)
+                    table = torch.zeros(rows, dims)
+                    offsets, r, c = [], 0, 0
+                    for e in self.cats:
+                        table[r:r + e.num_embeddings, c:c + e.embedding_dim] = e.weight
+                        offsets.append(r)
+                        r, c = r + e.num_embeddings, c + e.embedding_dim
+                self._fused = (table, torch.tensor(offsets))
+            return self._fused
+
+        def emissions(self, x: dict[str, Any]) -> Any:
+            return self.recur(self.inputs(x), x["lengths"], bool(x.get("sorted", False)))
+
+        def inputs(self, x: dict[str, Any]) -> Any:
+            """The per-token input vectors ``(B, T, D)``; the span mark's embedding fills the last dims."""
+            parts = []
+            if self.vectors is not None:
+                if self.cfg["use_stem_vector"]:
+                    both = self.vectors(torch.stack((x["vec"], x["svec"]), dim=-1))
+                    parts.append(both.flatten(start_dim=2))
+                else:
+                    parts.append(self.vectors(x["vec"]))
+            if self.cfg["use_words"]:
+                parts.append(self.words(x["word"]))
+            if self.cfg["use_chars"]:
+                b, t, lc = x["chars"].shape
+                c = self.chars(x["chars"].view(b * t, lc)).transpose(1, 2)
+                c = torch.relu(self.char_conv(c)).amax(dim=2)
+                parts.append(c.view(b, t, -1))
+            if self.cfg["use_cats"]:
+                if self.training:
+                    for i, emb in enumerate(self.cats):
+                        parts.append(emb(x["cats"][:, :, i]))
+                else:  # the same values with one lookup: a block table, summed over the columns
+                    table, offsets = self._fused_cats()
+                    parts.append(nn.functional.embedding(x["cats"] + offsets, table).sum(dim=2))
+            return torch.cat(parts, dim=-1)
+
+        def recur(self, h: Any, lengths: Any, is_sorted: bool = False) -> Any:
+            """Emission scores ``(B, T, tags)`` from input vectors."""
+            h = self.drop(h)
+            if h.shape[0] == 1 or bool((lengths == h.shape[1]).all()):
+                out, _ = self.lstm(h)  # no padding: no packing needed
+            else:
+                packed = nn.utils.rnn.pack_padded_sequence(h, lengths, batch_first=True, enforce_sorted=is_sorted)
+                out, _ = self.lstm(packed)
+                out, _ = nn.utils.rnn.pad_packed_sequence(out, batch_first=True, total_length=h.shape[1])
+            return self.out(self.drop(out))
+
+        def loss(self, x: dict[str, Any], gold: Any) -> Any:
+            """Mean CRF negative log-likelihood of the gold tag sequences."""
+            em = self.emissions(x)
+            mask = x["mask"]
+            b, t, _ = em.shape
+            ar = torch.arange(b)
+            # gold path score
+            s = self.start[gold[:, 0]] + em[ar, 0, gold[:, 0]]
+            for i in range(1, t):
+                step = self.trans[gold[:, i - 1], gold[:, i]] + em[ar, i, gold[:, i]]
+                s = s + step * mask[:, i]
+            last = gold[ar, x["lengths"] - 1]
+            s = s + self.end[last]
+            # partition
+            alpha = self.start[None, :] + em[:, 0]
+            for i in range(1, t):
+                nxt = torch.logsumexp(alpha[:, :, None] + self.trans[None] + em[:, i, None, :], dim=1)
+                alpha = torch.where(mask[:, i, None], nxt, alpha)
+            z = torch.logsumexp(alpha + self.end[None, :], dim=1)
+            return (z - s).sum() / b
+
+    return Tagger
+
+
+def build_network(encoder: Encoder, cfg: dict[str, Any], vectors: Any = None) -> Any:
+    """A fresh network for ``encoder``'s vocabularies (``vectors``: pretrained rows for ``encoder.vec_words``)."""
+    import torch
+
+    cfg = {**DEFAULTS, **cfg}
+    dims = int(vectors.shape[1]) if vectors is not None else int(cfg.get("vector_dims", 0))
+    cfg["vector_dims"] = dims
+    sizes = {"vectors": len(encoder.vec_words) + 2, "vector_dims": dims, "words": len(encoder.words) + 2,
+             "chars": len(encoder.chars) + 2, "cats": [len(encoder.cat_vocabs[k]) + 2 for k in CATS]}
+    net = _torch_classes()(sizes, cfg)
+    if vectors is not None and net.vectors is not None:
+        with torch.no_grad():
+            net.vectors.weight.zero_()
+            net.vectors.weight[2:] = torch.as_tensor(vectors)
+    encoder.cfg.update(cfg)
+    return net
+
+
+def viterbi(em: Any, trans: Any, start: Any, end: Any) -> list[int]:
+    """Best tag path for one sentence's emission scores (numpy arrays)."""
+    return viterbi_batch(em[None], [em.shape[0]], trans, start, end)[0]
+
+
+def viterbi_batch(em: Any, lengths: Sequence[int], trans: Any, start: Any, end: Any) -> list[list[int]]:
+    """Best tag paths for a padded batch of emission scores ``(B, T, K)``, all sentences at once."""
+    import numpy as np
+
+    b, t, k = em.shape
+    lens = np.asarray(lengths)
+    score = start[None, :] + em[:, 0]
+    back = np.zeros((b, t, k), dtype=np.int64)
+    ragged = bool((lens != t).any())
+    trans3 = trans[None]
+    for i in range(1, t):
+        cand = score[:, :, None] + trans3
+        idx = cand.argmax(axis=1)
+        back[:, i] = idx
+        nxt = np.take_along_axis(cand, idx[:, None, :], axis=1)[:, 0] + em[:, i]
+        score = np.where((lens > i)[:, None], nxt, score) if ragged else nxt
+    score = score + end[None, :]
+    paths = []
+    for row in range(b):
+        n = int(lens[row])
+        best = [int(score[row].argmax())]
+        for i in range(n - 1, 0, -1):
+            best.append(int(back[row, i, best[-1]]))
+        paths.append(best[::-1])
+    return paths
+
+
+def decode_batch(net: Any, encoder: Encoder, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+    """BIO tags for several sentences of token strings, in one pass of the network."""
+    import torch
+
+    out: list[list[str]] = [[] for _ in sentences]
+    todo = sorted((i for i, s in enumerate(sentences) if s), key=lambda i: -len(sentences[i]))
+    if not todo:
+        return out
+    with torch.inference_mode():
+        x = encoder.collate([encoder.encode_sentence(sentences[i]) for i in todo])
+        x["sorted"] = True
+        em = net.emissions(x).numpy()
+        trans, start, end = net.trans.detach().numpy(), net.start.detach().numpy(), net.end.detach().numpy()
+    paths = viterbi_batch(em, [len(sentences[i]) for i in todo], trans, start, end)
+    for i, path in zip(todo, paths, strict=True):
+        out[i] = [TAGS[k] for k in path]
+    return out
+
+
+class NeuralTagger:
+    """The neural backend: tags a text sentence by sentence, all sentences of a text in one batch.
+
+    Entities cover whole tokens, as ANERcorp's gold does; the pipeline cuts proclitics off names.
+    """
+
+    def __init__(self, model_path: Path, name: str = "neural", max_batch_tokens: int = 2000,
+                 check_resources: bool = True) -> None:
+        import torch
+
+        blob = torch.load(model_path, map_location="cpu", weights_only=True)
+        if blob.get("format") != FORMAT:
+            raise BackendUnavailable(f"{model_path}: not an aqwal neural NER model")
+        cfg = blob["config"]
+        self.name = name
+        self.model_path = model_path
+        self.max_batch_tokens = max_batch_tokens
+        vec_words = blob["vec_words"].split("\n") if blob["vec_words"] else []
+        words = blob["words"].split("\n") if blob["words"] else []
+        self.encoder = Encoder(Featurizer.from_dir(model_path.parent), vec_words, words,
+                               blob["chars"], blob["cat_vocabs"], cfg)
+        self.featurizer = self.encoder.featurizer
+        if check_resources and blob.get("resources") != resource_digest(self.featurizer):
+            raise BackendUnavailable(f"{model_path}: the ner-clusters/lexicon/gazetteer files beside it are not the "
+                                     "ones it was trained with; retrain it with python -m extract.ner.train_neural")
+        state = dict(blob["state"])
+        if "vectors.q" in state:
+            q, scale = state.pop("vectors.q"), state.pop("vectors.scale")
+            state["vectors.weight"] = q.float().mul_(scale.float()[:, None])
+            cfg = {**cfg, "vector_dims": int(q.shape[1])}
+            del q, scale
+        state = {k: v.float() if v.is_floating_point() else v for k, v in state.items()}
+        sizes = {"vectors": len(self.encoder.vec_words) + 2, "vector_dims": cfg.get("vector_dims", 0),
+                 "words": len(self.encoder.words) + 2, "chars": len(self.encoder.chars) + 2,
+                 "cats": [len(self.encoder.cat_vocabs[k]) + 2 for k in CATS]}
+        self.net = _torch_classes()(sizes, cfg)
+        self.net.load_state_dict(state, assign=True)
+        del state, blob
+        self.net.eval()
+        self.net.requires_grad_(False)
+        self.max_cached_tokens = 20_000
+        self._reps: dict[str, Any] = {}
+        self._trans = self.net.trans.numpy()
+        self._start, self._end = self.net.start.numpy(), self.net.end.numpy()
+        self._gs_table = self.net.cats[-1].weight if cfg["use_cats"] else None
+        with torch.inference_mode():
+            probe = self.encoder.collate([[(*self.encoder.token("."), )[:4] + ([UNK] * len(CATS),)]])
+            self._dims = int(self.net.inputs(probe).shape[-1])
+
+    def clear_cache(self) -> None:
+        """Empty the per-token caches (for fair timing)."""
+        self.encoder._cache.clear()
+        self.encoder._digests.clear()
+        self._reps.clear()
+        self.featurizer.clear_caches()
+
+    def _decode(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """Like :func:`decode_batch`, with each token's input vector (all but the span mark) cached."""
+        import torch
+
+        enc, net = self.encoder, self.net
+        order = sorted(range(len(sentences)), key=lambda i: -len(sentences[i]))
+        reps = self._reps
+        with torch.inference_mode():
+            new = list(dict.fromkeys(t for s in sentences for t in s if t not in reps))
+            if new:
+                if len(reps) + len(new) > self.max_cached_tokens:
+                    reps.clear()  # start afresh: every token of these sentences is computed again
+                    new = list(dict.fromkeys(t for s in sentences for t in s))
+                x = enc.collate([[(*tok[:4], [*tok[4], PAD]) for tok in map(enc.token, new)]])
+                rows = net.inputs(x)[0]
+                for t, row in zip(new, rows, strict=True):
+                    reps[t] = row
+            b, t = len(order), len(sentences[order[0]])
+            h = torch.zeros((b, t, self._dims))
+            gs = torch.zeros((b, t), dtype=torch.long)
+            gs_index = enc.cat_index["gs"]
+            for row, i in enumerate(order):
+                words = sentences[i]
+                h[row, :len(words)] = torch.stack([reps[w] for w in words])
+                toks = [enc.token(w) for w in words]
+                marks = enc.gaz_spans([(tok[5], tok[6]) for tok in toks])
+                gs[row, :len(words)] = torch.tensor([gs_index.get(m, UNK) for m in marks])
+            if self._gs_table is not None:
+                h[:, :, -self._gs_table.shape[1]:] += self._gs_table[gs]
+            lengths = torch.tensor([len(sentences[i]) for i in order])
+            em = net.recur(h, lengths, True).numpy()
+        paths = viterbi_batch(em, lengths.tolist(), self._trans, self._start, self._end)
+        out: list[list[str]] = [[] for _ in sentences]
+        for i, path in zip(order, paths, strict=True):
+            out[i] = [TAGS[k] for k in path]
+        return out
+
+    def tag_sentences(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """BIO tags per sentence; sentences of similar length are batched together."""
+        out: list[list[str]] = [[] for _ in sentences]
+        order = sorted((i for i in range(len(sentences)) if sentences[i]), key=lambda i: len(sentences[i]))
+        batch: list[int] = []
+        for i in order:
+            # a batch pads to its longest sentence: close it when padding would cost too much
+            if batch and (len(sentences[i]) * (len(batch) + 1) > self.max_batch_tokens
+                          or len(sentences[i]) > 2 * len(sentences[batch[0]]) + 4):
+                for j, tags in zip(batch, self._decode([sentences[j] for j in batch]), strict=True):
+                    out[j] = tags
+                batch = []
+            batch.append(i)
+        if batch:
+            for j, tags in zip(batch, self._decode([sentences[j] for j in batch]), strict=True):
+                out[j] = tags
+        return out
+
+    def tag_words(self, words: Sequence[str]) -> list[str]:
+        return self.tag_sentences([words])[0] if words else []
+
+    def tag(self, text: str, tokens: Sequence[Token]) -> list[str]:
+        """BIO tags for a whole text, sentence by sentence (split at . ! ? ؟ and newlines)."""
+        words = [t.text for t in tokens]
+        gaps = [""] + [text[tokens[i - 1].end:tokens[i].start] for i in range(1, len(tokens))]
+        ranges = sentence_ranges(words, gaps)
+        tags: list[str] = []
+        for sent_tags in self.tag_sentences([words[a:b] for a, b in ranges]):
+            tags.extend(sent_tags)
+        return tags
+
+    def __call__(self, text: str, tokens: Sequence[Token]) -> tuple[Entity, ...]:
+        if not tokens:
+            return ()
+        return tags_to_entities(text, tokens, self.tag(text, tokens), self.name)
+
+
+def load_model(path: Path | str, name: str = "neural", check_resources: bool = True) -> NeuralTagger:
+    """Load a model written by :mod:`extract.ner.train_neural` (resources are read from its folder)."""
+    path = Path(path)
+    if not path.is_file():
+        raise BackendUnavailable(f"neural NER model not found: {path} (train it with python -m "
+                                 "extract.ner.train_neural)")
+    try:
+        import torch
+
+        torch.set_num_threads(1)
+    except ImportError as exc:  # pragma: no cover - torch comes with camel-tools
+        raise BackendUnavailable(f"the neural NER backend needs torch ({exc})") from exc
+    return NeuralTagger(path, name=name, check_resources=check_resources)
+
+
+@cache
+def load_neural() -> NeuralTagger:
+    """The shipped neural model, loaded once per process."""
+    return load_model(DATA_DIR / MODEL_FILE)
