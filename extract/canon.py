@@ -197,11 +197,14 @@ class SpeakerIndex:
     """
 
     def __init__(self, *, keep_quotes: bool = True) -> None:
+        """``keep_quotes=False`` is for streaming runs that never ask for the table: quotes and unnamed
+        sources are not kept, only what later articles may match."""
         self._clusters: list[_Cluster] = []
         self._keep_quotes = keep_quotes
         # last name word -> clusters that may match it: a run of thousands of speakers compares each new
         # mention with a handful of candidates, not with everyone seen so far
         self._blocks: dict[str, set[int]] = {}
+        self._count = 0
 
     def add(self, analysis: Analysis) -> Analysis:
         """Place the analysis' speakers and return it with speakers carrying id, canonical name and latin."""
@@ -246,8 +249,12 @@ class SpeakerIndex:
         return replace(sp, id=c.id, name=name, latin=c.latin(), forms=tuple(forms))
 
     def _new(self, type: SpeakerType, named: bool) -> _Cluster:
-        c = _Cluster(id=f"S{len(self._clusters) + 1}", type=type, named=named, order=len(self._clusters))
-        self._clusters.append(c)
+        self._count += 1
+        c = _Cluster(id=f"S{self._count}", type=type, named=named, order=len(self._clusters))
+        if named or self._keep_quotes:
+            # an unnamed source is never matched again: without a final table to fill (a streaming run),
+            # it is not kept, so that memory stays flat however many articles go through
+            self._clusters.append(c)
         return c
 
     def _place(self, sp: Speaker, source: str) -> _Cluster:

@@ -78,7 +78,7 @@ def _split_with_vocab(key: str, vocab: dict[str, tuple[str, str]]) -> tuple[str,
     return pro, rest, bare
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=65536)
 def gaz_digest(phrase_key: str) -> str:
     """A short stable digest of a normalized phrase: the gazetteer ships as digests, not as text."""
     return hashlib.blake2b(phrase_key.encode("utf-8"), digest_size=6).hexdigest()
@@ -171,8 +171,9 @@ class Featurizer:
             for kind in sorted(types):
                 feats.append(f"gw={kind}")
             ctx["g"] = "|".join(sorted(types))
-        if len(self._word_cache) < 500_000:
-            self._word_cache[token] = (feats, ctx)
+        if len(self._word_cache) >= _CACHE_WORDS:
+            self._word_cache.clear()  # bounded: memory stays flat over any number of articles
+        self._word_cache[token] = (feats, ctx)
         return feats, ctx
 
     def clear_caches(self) -> None:
@@ -191,8 +192,9 @@ class Featurizer:
                 out.append(f"{d}g={c['g']}")
             if "a" in c:
                 out.append(f"{d}a={c['a']}")
-        if len(self._neighbour_cache) < 1_000_000:
-            self._neighbour_cache[(token, d)] = out
+        if len(self._neighbour_cache) >= 2 * _CACHE_WORDS:
+            self._neighbour_cache.clear()
+        self._neighbour_cache[(token, d)] = out
         return out
 
     def _gaz_spans(self, stems: Sequence[tuple[str, str]]) -> list[str]:
@@ -307,6 +309,7 @@ def load_clusters(path: Path) -> dict[str, tuple[str, ...]]:
 
 
 _DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+_CACHE_WORDS = 40_000  # distinct tokens whose features are kept (the frequent ones come back at once)
 
 
 @cache
