@@ -22,7 +22,7 @@ RELATIVES = key_set("الذي التي الذين اللذان اللتان ال
 FUNCTION_WORDS = key_set("و او ثم لكن لكنه لكنها قد وقد فقد لا لم لن ما كل اي هو هي هم هما نحن انا انت كما فيما بينما حيث اذ اذا "
     "ان انه انها كان وكان كانت وكانت يكون تكون ليس هناك هنا ايضا كذلك اما واما الا غير سوي مثل عبر الي علي "
     "عن من في مع لدي منذ حتي بعد قبل خلال جدا فقط حاليا الان يوم الجميع الكل جميع كافه بعض احد احدي تعالي "
-    "سبحانه دون بدون فان فانه فانها بان بانه بانها لان لانه")
+    "سبحانه دون بدون فان فانه فانها بان بانه بانها لان لانه وهو وهي وهم وهما")
 # Prepositions with a pronoun suffix (فيها، منه، عليهم): never part of a name.
 _PRONOUN_PPS = frozenset(
     p + s for p in ("في", "من", "عن", "علي", "الي", "ل", "ب", "مع", "عند", "لدي", "بين")
@@ -102,6 +102,9 @@ def namelike(view: TextView, i: int) -> bool:
         return False  # لوكالة، بوزارة: a preposition and an institution
     if k in titles or k in orgs or k in nats or k in unnamed:
         return False
+    bare = cues.strip_conjunction(k)
+    if bare != k and (bare in titles or bare in orgs or bare in unnamed):
+        return False  # ورئيس، ووزارة: a coordinated head, not a name
     ent = view.entity_of[i]
     return ent is None or ent.type == "PERS"
 
@@ -126,6 +129,9 @@ def _modifier(view: TextView, i: int) -> bool:
         return True  # بوزارة الداخلية belongs to the title; لوكالة … is an addressee
     if k.startswith("بال") and k[1:] not in titles:
         return False  # الرئيس الكولومبي بالاستفزاز: ب + a noun is the verb's complement, not the title's
+    if k.startswith("و") and k[1:] in titles and i + 1 < len(view.tokens) and _definite(view.key(i + 1)) \
+            or k.startswith("و") and k[1:] in titles and view.key(i + 1) in orgs:
+        return True  # السيناتور الجمهوري ورئيس لجنة العلاقات الخارجية: a second role of the same person
     return _definite(k) or k in nats or k in titles or k in orgs or k == "باسم" or (ent is not None)
 
 
@@ -279,6 +285,10 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
         while j < limit:
             if _place_phrase(view, j, limit):
                 j += 2
+            elif view.key(j) == "في" and j + 1 < limit and (
+                head_key(view.key(j + 1))[0] in orgs or getattr(view.entity_starting(j + 1), "type", "") == "ORG"
+            ):
+                j += 1  # رئيس لجنة العلاقات الخارجية في مجلس الشيوخ: the body the role belongs to
             elif _modifier(view, j) or _lam_idafa(view, j, limit):
                 j += 1
             elif _construct_before_entity(view, j, limit):
