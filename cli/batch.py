@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import closing
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from typing import TYPE_CHECKING, Any, Union
 
@@ -110,8 +110,12 @@ def _init_worker(backend: Any) -> None:
 
 
 def _work(chunk: list[Item], keep_trace: bool, keep_unattributed: bool) -> list[Outcome]:
-    return [analyze_one(item, _backend, keep_trace=keep_trace, keep_unattributed=keep_unattributed)
-            for item in chunk]
+    outcomes = [analyze_one(item, _backend, keep_trace=keep_trace, keep_unattributed=keep_unattributed)
+                for item in chunk]
+    # the parent writes quotes, entities and speakers: tokens and sentences, most of an analysis' pickle,
+    # stay here (sending them costs the parent more time than writing the record)
+    return [replace(o, analysis=replace(o.analysis, tokens=(), sentences=())) if o.analysis is not None else o
+            for o in outcomes]
 
 
 # --------------------------------------------------------------------------- parent side
