@@ -19,6 +19,7 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(VENV)/bin/python bench/ner.py
+	$(VENV)/bin/python bench/ner.py --backend neural
 	$(VENV)/bin/python bench/throughput.py
 
 clean:
