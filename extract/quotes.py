@@ -26,6 +26,8 @@ _LEADING_PREPOSITIONS = key_set("عن علي الي من")
 _PREPOSITIONS = key_set("على إلى من عن في مع عند لدى حول بعد قبل خلال عبر دون بدون")  # not منذ: منذ أعلن …
 _RELATIVE_OPENERS = key_set("الذي التي الذين حيث")
 _CONNECTIVES = key_set("فيما بينما كما ثم حين وقد قد حيث")
+# A cue after these heads a subordinate clause: its content ends at the clause's comma.
+_SUBORDINATORS = key_set("منذ ومنذ عندما وعندما حين وحين حينما بعدما وبعدما لما ولما كلما")
 _CONNECTIVE_PAIRS = (("في", "حين"), ("وفي", "حين"), ("في", "المقابل"))
 # After a comma these open the journalist's own words (، هذا فيما …، يأتي ذلك …).
 _TOPIC_SHIFTS = key_set("هذا وهذا ياتي وياتي جاء وجاء")
@@ -151,6 +153,10 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
         first, end = following
         kind_hint = "quote" if first in view.pair_at_open else "colon"
     last = _quote_end(view, first, end) if kind_hint == "quote" else _content_end(view, first, end)
+    if kind_hint != "quote" and view.key(i - 1) in _SUBORDINATORS:
+        # «ومنذ أعلنت الحكومة أن …، تصاعد التوتر»: the clause ends at its comma, the main clause follows
+        last = next((j for j in range(first, last) if view.tokens[j].text in "،," and view.enclosing_pair(j) is None),
+                    last)
     if last <= first:
         return None
     return _make_draft(view, first, last, kind_hint, form, (i, i + 1), mention, rule=f"{form.kind}.{form.frame}")
