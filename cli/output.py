@@ -92,7 +92,7 @@ class TableWriter:
         quotes = Table(title=Text(f"{source}: {len(analysis.quotes)} quotes"), show_lines=True, expand=True)
         quotes.add_column("Speaker", justify="right", ratio=2, overflow="fold")
         quotes.add_column("Cue", justify="right", ratio=1, overflow="fold")
-        quotes.add_column("Kind", ratio=1)
+        quotes.add_column("Kind", no_wrap=True, min_width=8)  # «indirect» whole, never «indir…»
         quotes.add_column("Quote", justify="right", ratio=6, overflow="fold")
         for q in analysis.quotes:
             speaker = "—"
@@ -104,8 +104,8 @@ class TableWriter:
         self.console.print(quotes)
         entities = Table(title=Text(f"{source}: entities"), expand=True)
         entities.add_column("Entity", justify="right", ratio=3, overflow="fold")
-        entities.add_column("Type", ratio=1)
-        entities.add_column("Mentions", justify="right", ratio=1)
+        entities.add_column("Type", no_wrap=True, min_width=4)
+        entities.add_column("Mentions", justify="right", no_wrap=True, min_width=8)
         counts: dict[tuple[str, str], int] = {}
         for e in analysis.entities:
             counts[(e.text, e.type)] = counts.get((e.text, e.type), 0) + 1
