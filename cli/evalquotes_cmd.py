@@ -52,7 +52,6 @@ def eval_quotes_command(
     Example: aqwal eval quotes --gold ../shared/eval/seeds/gold.jsonl ../shared/eval/seeds/articles/
     """
     from extract.canon import SpeakerIndex
-    from extract.errors import ExtractError
     from extract.evaluate_quotes import GoldFormatError, key_records, read_gold, score
     from extract.io import read_articles
     from extract.serialize import to_record
@@ -72,11 +71,7 @@ def eval_quotes_command(
         report(str(gold), "not UTF-8 text")
         raise typer.Exit(ExitCode.ERROR) from None
     items = cli_main.stdin_paths(paths)
-    try:
-        backend = cli_main.load_ner(ner)
-    except ExtractError as err:
-        report("ner", str(err))
-        raise typer.Exit(ExitCode.ERROR) from None
+    backend = cli_main.ner_or_exit(ner)
     index = SpeakerIndex(keep_quotes=False)  # score what ``extract`` prints: canonical names included
     analyses = Analyses(read_articles(items), backend)
     records = [to_record(index.add(analysis)) for analysis in analyses]

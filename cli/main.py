@@ -80,6 +80,17 @@ def load_ner(choice: NerChoice):  # type: ignore[no-untyped-def]
     return get_backend(choice.value)
 
 
+def ner_or_exit(choice: NerChoice):  # type: ignore[no-untyped-def]
+    """The chosen backend, or one line on stderr and exit 1 when it cannot load."""
+    from extract.errors import ExtractError
+
+    try:
+        return load_ner(choice)
+    except ExtractError as err:
+        report("ner", str(err))
+        raise typer.Exit(ExitCode.ERROR) from None
+
+
 def stdin_paths(paths: list[str] | None) -> list[str]:
     if paths:
         return paths
@@ -119,7 +130,6 @@ def extract(
     """
     import codecs
 
-    from extract.errors import ExtractError
     from extract.io import ReadOptions, read_articles
 
     from .batch import default_jobs, extract_all
@@ -133,11 +143,7 @@ def extract(
             report("", f"unknown encoding {encoding!r} (try utf-8, cp1256, iso-8859-6, utf-16)")
             raise typer.Exit(ExitCode.USAGE) from None
     items = stdin_paths(paths)
-    try:
-        backend = load_ner(ner)
-    except ExtractError as err:
-        report("ner", str(err))
-        raise typer.Exit(ExitCode.ERROR) from None
+    backend = ner_or_exit(ner)
     kind = input_format.value
     options = ReadOptions(encoding, max_bytes, text_key, id_key, title_key, kind)  # type: ignore[arg-type]
     writer = speaker_writer(make_writer(resolve_format(fmt), ascii=ascii, include_text=include_text), speaker)

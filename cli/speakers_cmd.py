@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from .errors import ExitCode, report
+from .errors import ExitCode
 from .options import Ner, NerChoice, Paths
 
 if TYPE_CHECKING:
@@ -116,18 +116,13 @@ def speakers_command(
     Example: aqwal speakers articles/ --format jsonl | jq 'select(.latin == "Sergey Lavrov") | .quotes[].text'
     """
     from extract.canon import SpeakerIndex
-    from extract.errors import ExtractError
     from extract.io import read_articles
 
     from . import main as cli_main
     from .batch import Analyses
 
     items = cli_main.stdin_paths(paths)
-    try:
-        backend = cli_main.load_ner(ner)
-    except ExtractError as err:
-        report("ner", str(err))
-        raise typer.Exit(ExitCode.ERROR) from None
+    backend = cli_main.ner_or_exit(ner)
     analyses = Analyses(read_articles(items), backend)
     index = SpeakerIndex()
     for analysis in analyses:

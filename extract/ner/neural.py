@@ -21,7 +21,6 @@ from ..normalize import match_key
 from .bio import tags_to_entities
 from .features import (
     CLUSTER_FILE,
-    GAZ_MAX_WORDS,
     GAZETTEER_FILE,
     LEXICON_FILE,
     Featurizer,
@@ -66,7 +65,6 @@ class Encoder:
         self.cat_index = {k: {s: i + 2 for i, s in enumerate(v)} for k, v in self.cat_vocabs.items()}
         self.tag_index = {t: i for i, t in enumerate(TAGS)}
         self._cache: dict[str, tuple[Any, ...]] = {}
-        self._digests: dict[str, str] = {}
 
     # -- building from data --
     @classmethod
@@ -108,42 +106,13 @@ class Encoder:
         return {"key": key, "stem0": stem0, "stem1": stem1, "cats": cats,
                 "chars": list(key[:self.cfg["max_chars"]])}
 
-    def digest(self, phrase: str) -> str:
-        d = self._digests.get(phrase)
-        if d is None:
-            d = gaz_digest(phrase)
-            if len(self._digests) < 500_000:
-                self._digests[phrase] = d
-        return d
+    @staticmethod
+    def digest(phrase: str) -> str:
+        return gaz_digest(phrase)  # cached there
 
     def gaz_spans(self, stems: Sequence[tuple[str, str]]) -> list[str]:
-        """The CRF featurizer's BIO gazetteer marks (longest multi-word matches), with digests cached."""
-        f = self.featurizer
-        if not f._prefixes:
-            return f._gaz_spans(stems)
-        n = len(stems)
-        marks = [""] * n
-        i = 0
-        while i < n:
-            best, best_kind = 0, ""
-            for first in {stems[i][0], stems[i][1]}:
-                phrase = first
-                if self.digest(phrase) not in f._prefixes:
-                    continue
-                for j in range(i + 1, min(i + GAZ_MAX_WORDS, n)):
-                    phrase = f"{phrase} {stems[j][0]}"
-                    digest = self.digest(phrase)
-                    types = f.gazetteer.get(digest)
-                    if types and j - i + 1 > best:
-                        best, best_kind = j - i + 1, "|".join(sorted(types))
-                    if digest not in f._prefixes:
-                        break
-            if best:
-                marks[i] = f"B-{best_kind}"
-                for j in range(i + 1, i + best):
-                    marks[j] = f"I-{best_kind}"
-            i += best or 1
-        return marks
+        """The CRF featurizer's BIO gazetteer marks (longest multi-word matches)."""
+        return self.featurizer._gaz_spans(stems)
 
     # -- encoding --
     def token(self, token: str) -> tuple[Any, ...]:
@@ -479,7 +448,6 @@ class NeuralTagger:
     def clear_cache(self) -> None:
         """Empty the per-token caches (for fair timing)."""
         self.encoder._cache.clear()
-        self.encoder._digests.clear()
         self._reps.clear()
         self.featurizer.clear_caches()
 
