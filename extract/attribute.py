@@ -64,6 +64,10 @@ def attribute(
         if result is None:
             result = Attributed(draft, None, draft.gender)
         out.append(result)
+        if draft.outlet is not None and draft.outlet.type == "ORG":
+            # «ونقلت وكالة شينخوا عن الناطق … أن …. وأضافت أن …»: the agency may go on speaking; it is
+            # remembered just before the person it quoted, so that an agreeing person still comes first
+            history.append((Attributed(draft, draft.outlet, draft.outlet.gender), sentence))
         history.append((result, sentence))
     return out
 

@@ -272,9 +272,13 @@ def _relay_statement(view: TextView, i: int, end: int, relay: CueForm) -> Draft 
             if real is None:
                 return None
             body = real.last
+            gender: Gender = real.gender if real.gender != "any" else "any"
             for q in range(real.last, min(real.last + 8, end)):
                 if view.key(q) in SPEECH_OBJECT_NOUNS:
                     body = q + 1
+                    # قوله، قولها، قولهم: the suffix tells the quoted person's gender (the verb agrees with the outlet)
+                    k = view.key(q)
+                    gender = "pl" if k.endswith(("هم", "هما")) else "f" if k.endswith("ها") else "m"
                     break
             opened = _content_start(view, body, end, "np", window=4)
             if opened is None:
@@ -283,7 +287,7 @@ def _relay_statement(view: TextView, i: int, end: int, relay: CueForm) -> Draft 
             last = _content_end(view, first, end)
             if last <= first:
                 return None
-            form = CueForm(relay.lemma, "relay", real.gender if real.gender != "any" else relay.gender, "np")
+            form = CueForm(relay.lemma, "relay", gender, "np")
             draft = _make_draft(view, first, last, kind_hint, form, (i, i + 1), real, rule="relay")
             return replace(draft, outlet=outlet)
     return None

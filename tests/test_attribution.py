@@ -116,3 +116,12 @@ def test_a_place_after_a_preposition_is_no_subject(fake_ner) -> None:
     analysis = analyze("جاء ذلك في مؤتمر صحفي في موسكو، حيث تابعت: الغرب يكيل بمكيالين.", ner=fake_ner,
                        keep_unattributed=True)
     assert [q.speaker for q in analysis.quotes] == [None]
+
+
+def test_after_a_relay_the_person_and_the_agency_can_go_on(fake_ner) -> None:
+    """قوله/قولها give the quoted person's gender (نقلت agrees with the agency); «وأضافت» then finds the
+    agency when the person quoted is a man."""
+    text = ("ونقلت وكالة سبوتنيك عن لافروف قوله إن موسكو سترد. وأضاف أن الغرب يكيل بمكيالين. "
+            "ونقلت وكالة سبوتنيك عن مسؤول روسي أن الرد سيكون قاسيا. وأضافت أن الاجتماع انتهى.")
+    speakers = [q.speaker.name if q.speaker else None for q in analyze(text, ner=fake_ner).quotes]
+    assert speakers == ["لافروف", "لافروف", "مسؤول روسي", "وكالة سبوتنيك"]
