@@ -55,7 +55,7 @@ class Draft:
 def find_statements(view: TextView, skip_paragraphs: Iterable[int] = ()) -> list[Draft]:
     """Every statement draft in the article, in text order, nested ones resolved."""
     skipped = set(skip_paragraphs)
-    words = _cue_words() | cues.attribution_marker_starts()
+    words = _opener_words()
     # most tokens are neither a cue nor a marker: find the few that may be, once per article
     openers = [i for i, k in enumerate(view.keys) if k in words or cues.strip_conjunction(k) in words]
     drafts: list[Draft] = []
@@ -107,14 +107,14 @@ def _background(view: TextView, i: int) -> bool:
 
 
 @cache
-def _cue_words() -> frozenset[str]:
-    return frozenset(cues.speech_verbs()) | frozenset(cues.relay_verbs()) | _DOCUMENT_VERBS
+def _opener_words() -> frozenset[str]:
+    """Keys that may open a statement: speech, relay and document verbs, first words of nominal markers."""
+    return (frozenset(cues.speech_verbs()) | frozenset(cues.relay_verbs()) | _DOCUMENT_VERBS
+            | cues.attribution_marker_starts())
 
 
 def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[Draft]) -> Draft | None:
     key = view.key(i)
-    if key not in _cue_words() and cues.strip_conjunction(key) not in _cue_words():
-        return None  # most tokens are no cue: rule them out at a glance
     relay = cues.lookup_relay(key)
     if relay is not None and relay.kind == "relay":
         draft = _relay_statement(view, i, end, relay)

@@ -146,3 +146,19 @@ def command_paths() -> list[tuple[str, ...]]:
             yield path
 
     return list(walk(typer.main.get_command(app), ()))
+
+
+# A tiny NER training set: five people and five places in two sentence patterns (for training tests).
+TINY_PEOPLE = ["سيرجي لافروف", "جون كيري", "باراك أوباما", "بشار الأسد", "فلاديمير بوتين"]
+TINY_PLACES = ["موسكو", "دمشق", "حلب", "جنيف", "واشنطن"]
+
+
+def tiny_conll() -> str:
+    """40 CoNLL sentences (TOKEN TAG per line) built from :data:`TINY_PEOPLE` and :data:`TINY_PLACES`."""
+    lines = []
+    for i, person in enumerate(TINY_PEOPLE * 4):
+        place = TINY_PLACES[(i * 3) % len(TINY_PLACES)]
+        first, last = person.split()
+        lines += ["قال O", f"{first} B-PERS", f"{last} I-PERS", "في O", f"{place} B-LOC", ". O", ""]
+        lines += ["وصل O", "الوفد O", "إلى O", f"{place} B-LOC", "أمس O", ". O", ""]
+    return "\n".join(lines) + "\n"

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import TINY_PEOPLE, TINY_PLACES, tiny_conll
 
 pytest.importorskip("torch")
 
@@ -22,22 +23,8 @@ REPO = Path(__file__).resolve().parent.parent
 NER_DATA = Path(os.environ.get("AQWAL_NER_DATA", REPO.parent / "shared/data/ner"))
 ANERCORP_TRAIN = NER_DATA / "anercorp-camel/ANERCorp_CamelLab_train.txt"
 
-_PEOPLE = ["سيرجي لافروف", "جون كيري", "باراك أوباما", "بشار الأسد", "فلاديمير بوتين"]
-_PLACES = ["موسكو", "دمشق", "حلب", "جنيف", "واشنطن"]
-
-
-def _tiny_conll() -> str:
-    lines = []
-    for i, person in enumerate(_PEOPLE * 4):
-        place = _PLACES[(i * 3) % len(_PLACES)]
-        first, last = person.split()
-        lines += ["قال O", f"{first} B-PERS", f"{last} I-PERS", "في O", f"{place} B-LOC", ". O", ""]
-        lines += ["وصل O", "الوفد O", "إلى O", f"{place} B-LOC", "أمس O", ". O", ""]
-    return "\n".join(lines) + "\n"
-
-
 def _tiny_corpus(path: Path) -> Path:
-    texts = [f"قال {p} في {c} إن الوفد وصل أمس" for p in _PEOPLE for c in _PLACES] * 3
+    texts = [f"قال {p} في {c} إن الوفد وصل أمس" for p in TINY_PEOPLE for c in TINY_PLACES] * 3
     with gzip.open(path, "wt", encoding="utf-8") as fh:
         for t in texts:
             fh.write(json.dumps({"title": "", "text": t}, ensure_ascii=False) + "\n")
@@ -48,7 +35,7 @@ def _tiny_corpus(path: Path) -> Path:
 def tiny_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
     tmp = tmp_path_factory.mktemp("neural")
     data = tmp / "tiny.txt"
-    data.write_text(_tiny_conll(), encoding="utf-8")
+    data.write_text(tiny_conll(), encoding="utf-8")
     corpus = _tiny_corpus(tmp / "news.jsonl.gz")
     summary = train([data], tmp / "model", corpus=corpus, dev_files=[data], epochs=25, batch_size=8, lr=0.01,
                     swa_start=20, vector_words=200, vector_dims=8,
@@ -124,7 +111,7 @@ def test_viterbi_follows_transitions() -> None:
 
 def test_encoder_vocabularies_come_from_the_training_data(tmp_path: Path) -> None:
     data = tmp_path / "tiny.txt"
-    data.write_text(_tiny_conll(), encoding="utf-8")
+    data.write_text(tiny_conll(), encoding="utf-8")
     enc = Encoder.build(read_conll(data), DATA_DIR, ["موسكو"], {"word_min_count": 1})
     vec, _, word, chars, cats, *_ = enc.token("موسكو")
     assert vec == 2 and word >= 2 and chars and len(cats) == 11

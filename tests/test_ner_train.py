@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+from conftest import tiny_conll
 
 from extract.ner.crf import load_model
 from extract.ner.evaluate import read_conll
@@ -16,23 +17,9 @@ from extract.tokenize import tokenize
 REPO = Path(__file__).resolve().parent.parent
 NER_DATA = Path(os.environ.get("AQWAL_NER_DATA", REPO.parent / "shared/data/ner"))
 
-_PEOPLE = ["سيرجي لافروف", "جون كيري", "باراك أوباما", "بشار الأسد", "فلاديمير بوتين"]
-_PLACES = ["موسكو", "دمشق", "حلب", "جنيف", "واشنطن"]
-
-
-def _tiny_corpus() -> str:
-    lines = []
-    for i, person in enumerate(_PEOPLE * 4):
-        place = _PLACES[(i * 3) % len(_PLACES)]
-        first, last = person.split()
-        lines += ["قال O", f"{first} B-PERS", f"{last} I-PERS", "في O", f"{place} B-LOC", ". O", ""]
-        lines += ["وصل O", "الوفد O", "إلى O", f"{place} B-LOC", "أمس O", ". O", ""]
-    return "\n".join(lines) + "\n"
-
-
 def test_training_on_a_tiny_corpus_gives_a_model_that_loads_and_tags(tmp_path: Path) -> None:
     data = tmp_path / "tiny.txt"
-    data.write_text(_tiny_corpus(), encoding="utf-8")
+    data.write_text(tiny_conll(), encoding="utf-8")
     out = tmp_path / "model" / "ner-crf.model"
     summary = train([data], [data], out, max_iterations=60)
     assert out.is_file() and out.stat().st_size > 0

@@ -10,9 +10,8 @@ from typing import Any
 from ..errors import BackendUnavailable
 from ..model import Entity, Token
 from .bio import tags_to_entities
-from .features import Featurizer, sentence_ranges
+from .features import DATA_DIR, Featurizer, sentence_ranges
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 MODEL_FILE = "ner-crf.model"
 
 

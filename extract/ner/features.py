@@ -120,7 +120,7 @@ class Featurizer:
         """Load whichever resource files exist in ``directory`` (a missing one disables its features)."""
         return cls(clusters=load_clusters(directory / CLUSTER_FILE),
                    gazetteer=load_gazetteer(directory / GAZETTEER_FILE),
-                   lexicon=shipped_lexicon() if directory.resolve() == _DATA_DIR
+                   lexicon=shipped_lexicon() if directory.resolve() == DATA_DIR
                    else load_lexicon(directory / LEXICON_FILE))
 
     # -- word-level features, cached by the raw token string (most tokens repeat) --
@@ -308,14 +308,14 @@ def load_clusters(path: Path) -> dict[str, tuple[str, ...]]:
     return clusters
 
 
-_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"  # the shipped models and their resources
 _CACHE_WORDS = 40_000  # distinct tokens whose features are kept (the frequent ones come back at once)
 
 
 @cache
 def shipped_lexicon() -> dict[str, tuple[str, str]]:
     """The corpus lexicon shipped in ``extract/data`` (loaded once, shared by the CRF and the pipeline)."""
-    return load_lexicon(_DATA_DIR / LEXICON_FILE)
+    return load_lexicon(DATA_DIR / LEXICON_FILE)
 
 
 def proclitic_length(word: str, lexicon: dict[str, tuple[str, str]], *, person: bool = False) -> int:

@@ -21,6 +21,7 @@ from ..normalize import match_key
 from .bio import tags_to_entities
 from .features import (
     CLUSTER_FILE,
+    DATA_DIR,
     GAZETTEER_FILE,
     LEXICON_FILE,
     Featurizer,
@@ -30,7 +31,6 @@ from .features import (
     split_clitics,
 )
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 MODEL_FILE = "ner-neural.pt"
 FORMAT = "aqwal-ner-neural/1"
 TAGS = ("O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC")
@@ -97,7 +97,7 @@ class Encoder:
         types: set[str] = set()
         if f.gazetteer:
             for form in {key, stem0, stem1}:
-                types.update(f.gazetteer.get(self.digest(form), ()))
+                types.update(f.gazetteer.get(gaz_digest(form), ()))
         freq, art = f.lexicon.get(stem1, ("0", "u"))
         fk = f.lexicon.get(key, ("0", "u"))[0]
         cats = {"c0": clusters[0], "c1": clusters[min(1, len(clusters) - 1)], "c2": clusters[-1],
@@ -105,10 +105,6 @@ class Encoder:
                 "pro": pro, "al": "1" if stem1 != stem0 else "0", "ln": str(min(len(key), 10))}
         return {"key": key, "stem0": stem0, "stem1": stem1, "cats": cats,
                 "chars": list(key[:self.cfg["max_chars"]])}
-
-    @staticmethod
-    def digest(phrase: str) -> str:
-        return gaz_digest(phrase)  # cached there
 
     def gaz_spans(self, stems: Sequence[tuple[str, str]]) -> list[str]:
         """The CRF featurizer's BIO gazetteer marks (longest multi-word matches)."""

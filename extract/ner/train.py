@@ -231,7 +231,7 @@ def build_corpus_resources(corpus: Path, out_dir: Path, *, limit_words: int = 12
 
 def _ensure_resources(out_dir: Path, corpus: Path | None, gazetteer_dir: Path | None, log: Log) -> None:
     """Build requested resources into ``out_dir``; otherwise reuse the shipped ones (copied beside the model)."""
-    from .crf import DATA_DIR
+    from .features import DATA_DIR
 
     out_dir.mkdir(parents=True, exist_ok=True)
     if corpus is not None:
