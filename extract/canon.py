@@ -157,6 +157,10 @@ class _Cluster:
     articles: dict[str, None] = field(default_factory=dict)
     refs: list[QuoteRef] = field(default_factory=list)
     ambiguous: bool = False  # a surname shared by two known people
+    # the canonical spelling, kept up to date as spellings come in (only the one just added can overtake
+    # it, since counts only grow), and the latin form of the last canonical name asked for
+    _best: str = ""
+    _latin: tuple[str, str] = ("", "")
 
     @property
     def full(self) -> bool:
@@ -165,23 +169,32 @@ class _Cluster:
     def surname(self) -> str:
         return self.names[0][-1] if self.names else ""
 
-    def add_spelling(self, text: str, count: int) -> None:
+    def add_spelling(self, text: str, count: int) -> tuple[str, ...] | None:
+        """Count a spelling; returns its keys when they are a name the cluster did not have yet."""
         keys = _keys(text)
-        if keys and keys not in self.names:
+        new = bool(keys) and keys not in self.names
+        if new:
             self.names.append(keys)
         self.first_seen.setdefault(text, len(self.first_seen))
         self.spellings[text] += count
+        if not self._best or self._rank(text) > self._rank(self._best):
+            self._best = text
+        return keys if new else None
+
+    def _rank(self, spelling: str) -> tuple[int, int, int]:
+        return len(_keys(spelling)), self.spellings[spelling], -self.first_seen[spelling]
 
     def canonical(self) -> str:
         """The fullest spelling, then the most frequent, then the first seen."""
-        if not self.spellings:
-            return next(iter(self.forms), "")
-        return max(self.spellings, key=lambda s: (len(_keys(s)), self.spellings[s], -self.first_seen[s]))
+        return self._best or next(iter(self.forms), "")
 
     def latin(self) -> str:
         if not self.named or self.type == "UNNAMED":
             return ""
-        return latin_name(self.canonical(), self.type)
+        name = self.canonical()
+        if self._latin[0] != name:
+            self._latin = (name, latin_name(name, self.type))
+        return self._latin[1]
 
 
 class SpeakerIndex:
@@ -267,11 +280,10 @@ class SpeakerIndex:
         else:
             c, keys, clean = self._find_person(keys, clean)
         if clean:
-            c.add_spelling(clean, max(1, len(sp.mentions)))
-            if c.named:
-                for names in c.names:
-                    for block in _blocks(names[-1], c.type):
-                        self._blocks.setdefault(block, set()).add(c.order)
+            new_name = c.add_spelling(clean, max(1, len(sp.mentions)))
+            if c.named and new_name:
+                for block in _blocks(new_name[-1], c.type):
+                    self._blocks.setdefault(block, set()).add(c.order)
         for form in (*sp.forms, sp.name):
             c.forms.setdefault(form, None)
         c.articles.setdefault(source, None)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from extract.model import Entity
@@ -109,3 +111,49 @@ def test_the_tagger_itself_labels_whole_tokens() -> None:
     starts, ends = {t.start for t in tokens}, {t.end for t in tokens}
     for e in load_builtin()(text, tokens):
         assert e.start in starts and e.end in ends
+
+
+def _crfsuite_tags(model: object, sentences: list[list[str]]) -> list[list[str]]:
+    """What crfsuite's own tagger says, from the same features."""
+    import pycrfsuite
+
+    reference = pycrfsuite.Tagger()
+    reference.open(str(model.model_path))  # type: ignore[attr-defined]
+    return [list(reference.tag(model.featurizer.sentence(s))) for s in sentences]  # type: ignore[attr-defined]
+
+
+ARTICLE = ("قال وزير الخارجية الروسي سيرجي لافروف في موسكو إن بلاده لن تقبل بذلك. وأضاف أن الأمم المتحدة "
+           "ستعقد اجتماعا في جنيف.\nمن جهته، قال المتحدث باسم وزارة الخارجية الأمريكية جون كيربي إن واشنطن "
+           "تدرس المقترح، بحسب وكالة رويترز. وكانت صحيفة نيويورك تايمز قد نقلت عن مسؤولين في البنتاغون قولهم "
+           "إن القوات الروسية انسحبت من تدمر وحمص ودير الزور ؟ ولم يعلق الكرملين")
+
+
+def test_array_tagger_gives_crfsuites_tags() -> None:
+    tagger = load_builtin()
+    tokens = tokenize(ARTICLE)
+    words = [t.text for t in tokens]
+    sentences = [words[a:b] for a, b in sentence_ranges(words)]
+    assert len(sentences) >= 4
+    expected = _crfsuite_tags(tagger, sentences)
+    assert tagger.tag_sentences(sentences) == expected
+    assert [tagger.tag_words(s) for s in sentences] == expected  # one at a time, from a warm cache
+    tagger.clear_caches()
+    assert tagger.tag_sentences(sentences[::-1]) == expected[::-1]
+    assert any(tag != "O" for tags in expected for tag in tags)
+    assert tagger.tag_sentences([[], words[:3], []])[0::2] == [[], []]
+
+
+def test_array_tagger_matches_crfsuite_on_a_model_trained_here(tmp_path: Path) -> None:
+    from conftest import tiny_conll
+
+    from extract.ner.crf import load_model
+    from extract.ner.train import train
+
+    data = tmp_path / "tiny.txt"
+    data.write_text(tiny_conll(), encoding="utf-8")
+    out = tmp_path / "model" / "ner-crf.model"
+    train([data], [], out, max_iterations=30)
+    tagger = load_model(out, name="tiny")
+    sentences = [["قال", "جون", "كيري", "في", "جنيف", "."], ["وصل", "الوفد", "إلى", "موسكو"], ["كيري"]]
+    assert tagger.tag_sentences(sentences) == _crfsuite_tags(tagger, sentences)
+    assert tagger.tag_words(sentences[0])[1:3] == ["B-PERS", "I-PERS"]

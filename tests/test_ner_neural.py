@@ -15,7 +15,7 @@ from conftest import TINY_PEOPLE, TINY_PLACES, tiny_conll
 pytest.importorskip("torch")
 
 from extract.ner.evaluate import read_conll  # noqa: E402
-from extract.ner.neural import DATA_DIR, MODEL_FILE, Encoder, decode_batch, load_model, viterbi  # noqa: E402
+from extract.ner.neural import DATA_DIR, MODEL_FILE, Encoder, decode_batch, load_model  # noqa: E402
 from extract.ner.train_neural import train  # noqa: E402
 from extract.tokenize import tokenize  # noqa: E402
 
@@ -99,14 +99,6 @@ def test_a_model_refuses_resources_it_was_not_trained_with(tiny_model: Path, tmp
     with pytest.raises(BackendUnavailable, match="retrain"):
         load_model(tmp_path / MODEL_FILE)
     assert load_model(tmp_path / MODEL_FILE, check_resources=False).name == "neural"
-
-
-def test_viterbi_follows_transitions() -> None:
-    import numpy as np
-
-    em = np.array([[0.0, 1.0], [0.0, 0.0]])
-    trans = np.array([[0.0, -5.0], [5.0, 0.0]])
-    assert viterbi(em, trans, np.zeros(2), np.zeros(2)) == [1, 0]
 
 
 def test_encoder_vocabularies_come_from_the_training_data(tmp_path: Path) -> None:

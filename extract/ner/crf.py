@@ -1,7 +1,14 @@
-"""The built-in offline NER backend: a crfsuite model shipped in ``extract/data``."""
+"""The built-in offline NER backend: a crfsuite model shipped in ``extract/data``.
+
+crfsuite trains the model; tagging reads its weights into arrays and scores whole texts at once:
+a token's own features and what it says about its neighbours are looked up once per word form and
+cached as rows of the weight table, so a repeated word costs a few list operations, and all the
+sentences of a text are decoded in one batch. The tags are those crfsuite's own tagger gives.
+"""
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -10,42 +17,140 @@ from typing import Any
 from ..errors import BackendUnavailable
 from ..model import Entity, Token
 from .bio import tags_to_entities
-from .features import DATA_DIR, Featurizer, sentence_ranges
+from .decode import viterbi_batch
+from .features import _CACHE_WORDS, DATA_DIR, Featurizer, RecentCache, sentence_ranges
 
 MODEL_FILE = "ner-crf.model"
+_DISTANCES = (-2, -1, 1, 2)  # the neighbours a token describes, as in Featurizer.sentence
 
 
 class CrfTagger:
     """Tags token sequences with a crfsuite model; resources (clusters, gazetteer) sit beside the model."""
 
     def __init__(self, model_path: Path, featurizer: Featurizer | None = None, name: str = "builtin") -> None:
-        import pycrfsuite
+        import numpy as np
 
         self.name = name
         self.model_path = model_path
         self.featurizer = featurizer if featurizer is not None else Featurizer.from_dir(model_path.parent)
-        self._tagger: Any = pycrfsuite.Tagger()
-        self._tagger.open(str(model_path))
+        labels, state_features, transitions = read_weights(model_path)
+        self.labels: tuple[str, ...] = labels
+        column = {label: k for k, label in enumerate(labels)}
+        # row 0 stays zero: every position gets it, so no position has an empty list of rows
+        self._rows: dict[str, int] = {}
+        for attribute, _, _ in state_features:
+            self._rows.setdefault(attribute, len(self._rows) + 1)
+        self._weights = np.zeros((len(self._rows) + 1, len(labels)))
+        for attribute, label, weight in state_features:
+            self._weights[self._rows[attribute], column[label]] = weight
+        self._trans = np.zeros((len(labels), len(labels)))
+        for before, after, weight in transitions:
+            self._trans[column[before], column[after]] = weight
+        self._edge = np.zeros(len(self.labels))  # crfsuite scores no start or end transitions
+        self._cache: RecentCache[str, tuple[list[int], ...]] = RecentCache(_CACHE_WORDS)
+
+    def clear_caches(self) -> None:
+        """Forget the per-word rows and the featurizer's caches (for fair timing)."""
+        self._cache.clear()
+        self.featurizer.clear_caches()
+
+    def _word_rows(self, token: str, word: tuple[list[str], dict[str, str]]) -> tuple[list[int], ...]:
+        """Rows of the token's own features, then of what it says at distance -2, -1, +1, +2 (cached)."""
+        hit = self._cache.get(token)
+        if hit is None:
+            rows, neighbour = self._rows, self.featurizer._neighbour
+            feats, ctx = word
+            hit = ([rows[a] for a in ("b", *feats) if a in rows],
+                   *([rows[a] for a in neighbour(token, ctx, d) if a in rows] for d in _DISTANCES))
+            self._cache.put(token, hit)
+        return hit
+
+    def tag_sentences(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """BIO tags per sentence of token strings, all sentences scored and decoded together."""
+        import numpy as np
+
+        featurizer, rows = self.featurizer, self._rows
+        flat: list[int] = []
+        starts: list[int] = []
+        for tokens in sentences:
+            words, marks = featurizer.words(tokens)
+            n = len(tokens)
+            cached = [self._word_rows(t, w) for t, w in zip(tokens, words, strict=True)]
+            pairs = [featurizer.pair(words[i][1], words[i + 1][1]) for i in range(n - 1)]
+            for i in range(n):
+                starts.append(len(flat))
+                flat.append(0)
+                flat.extend(cached[i][0])
+                for k, d in enumerate(_DISTANCES, 1):
+                    if 0 <= i + d < n:
+                        flat.extend(cached[i + d][k])
+                if i > 0:
+                    flat.extend(rows[a] for a in pairs[i - 1][0] if a in rows)
+                if i + 1 < n:
+                    flat.extend(rows[a] for a in pairs[i][1] if a in rows)
+                if i < 2 or i + 2 >= n or marks[i - 1] or marks[i] or marks[i + 1]:  # else edges() is empty
+                    flat.extend(rows[a] for a in featurizer.edges(i, marks) if a in rows)
+        if not starts:
+            return [[] for _ in sentences]
+        scores = np.add.reduceat(self._weights[np.asarray(flat)], np.asarray(starts), axis=0)
+        lengths = [len(s) for s in sentences]
+        em = np.zeros((len(sentences), max(lengths), len(self.labels)))
+        pos = 0
+        for row, n in enumerate(lengths):
+            em[row, :n] = scores[pos:pos + n]
+            pos += n
+        out: list[list[str]] = []
+        for n, path in zip(lengths, viterbi_batch(em, lengths, self._trans, self._edge, self._edge), strict=True):
+            out.append([self.labels[k] for k in path] if n else [])
+        return out
 
     def tag_words(self, words: Sequence[str]) -> list[str]:
         """BIO tags for one sentence of token strings."""
-        if not words:
-            return []
-        return list(self._tagger.tag(self.featurizer.sentence(words)))
+        return self.tag_sentences([words])[0] if words else []
 
     def tag(self, text: str, tokens: Sequence[Token]) -> list[str]:
         """BIO tags for a whole text, tagged sentence by sentence (split at . ! ? ؟ and newlines)."""
         words = [t.text for t in tokens]
         gaps = [""] + [text[tokens[i - 1].end:tokens[i].start] for i in range(1, len(tokens))]
         tags: list[str] = []
-        for start, end in sentence_ranges(words, gaps):
-            tags.extend(self.tag_words(words[start:end]))
+        for sentence_tags in self.tag_sentences([words[a:b] for a, b in sentence_ranges(words, gaps)]):
+            tags.extend(sentence_tags)
         return tags
 
     def __call__(self, text: str, tokens: Sequence[Token]) -> tuple[Entity, ...]:
         if not tokens:
             return ()
         return tags_to_entities(text, tokens, self.tag(text, tokens), self.name)
+
+
+def read_weights(path: Path) -> tuple[tuple[str, ...], list[tuple[str, str, float]], list[tuple[str, str, float]]]:
+    """A crfsuite model's labels (in its own order), state features ``(attribute, label, weight)`` and
+    transitions ``(label, next label, weight)``, read from crfsuite's text dump of the model."""
+    import pycrfsuite
+
+    tagger: Any = pycrfsuite.Tagger()
+    tagger.open(str(path))
+    with tempfile.TemporaryDirectory() as tmp:
+        dump = Path(tmp) / "model.txt"
+        tagger.dump(str(dump))
+        tagger.close()
+        lines = dump.read_text(encoding="utf-8").splitlines()
+    labels: list[str] = []
+    weights: dict[str, list[tuple[str, str, float]]] = {"TRANSITIONS": [], "STATE_FEATURES": []}
+    section = ""
+    for line in lines:
+        if line.endswith(" = {"):
+            section = line[:-4]
+        elif line == "}":
+            section = ""
+        elif section == "LABELS":
+            labels.append(line.split(": ", 1)[1])
+        elif section in weights:
+            # "(0) attribute --> label: weight"; an attribute may hold anything but a newline
+            pair, weight = line.split(") ", 1)[1].rsplit(": ", 1)
+            before, after = pair.rsplit(" --> ", 1)
+            weights[section].append((before, after, float(weight)))
+    return tuple(labels), weights["STATE_FEATURES"], weights["TRANSITIONS"]
 
 
 def load_model(path: Path | str, name: str = "builtin") -> CrfTagger:

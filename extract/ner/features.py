@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import Generic, TypeVar
 
 from ..normalize import match_key
 
@@ -21,6 +22,8 @@ _ARABIC = re.compile("[\u0621-\u064a]")
 _LATIN = re.compile("[A-Za-z]")
 _DIGIT = re.compile(r"\d")
 _PUNCT_ONLY = re.compile(r"^[^\w]+$")
+K = TypeVar("K")
+V = TypeVar("V")
 _SENTENCE_END = frozenset({".", "!", "?", "؟", "...", "…"})
 
 GAZ_MAX_WORDS = 5
@@ -94,6 +97,37 @@ def _shape(token: str) -> str:
     return "A"
 
 
+class RecentCache(Generic[K, V]):
+    """A bounded memo that keeps what is in use: entries go into a young table; when it holds ``size``
+    entries it becomes the old table and the previous old one is dropped; a hit in the old table moves
+    the entry back to the young one. Frequent words stay, memory stays flat over any number of texts."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._young: dict[K, V] = {}
+        self._old: dict[K, V] = {}
+
+    def get(self, key: K) -> V | None:
+        value = self._young.get(key)
+        if value is None:
+            value = self._old.get(key)
+            if value is not None:
+                self.put(key, value)
+        return value
+
+    def put(self, key: K, value: V) -> None:
+        if len(self._young) >= self.size:
+            self._old, self._young = self._young, {}
+        self._young[key] = value
+
+    def clear(self) -> None:
+        self._young.clear()
+        self._old.clear()
+
+    def __len__(self) -> int:
+        return len(self._young) + len(self._old)
+
+
 @dataclass
 class Featurizer:
     """Turns a sentence of token strings into crfsuite attribute lists.
@@ -106,8 +140,10 @@ class Featurizer:
     gazetteer: dict[str, frozenset[str]] = field(default_factory=dict)
     # normalized word -> (log2 corpus frequency, article-ratio bucket)
     lexicon: dict[str, tuple[str, str]] = field(default_factory=dict)
-    _word_cache: dict[str, tuple[list[str], dict[str, str]]] = field(default_factory=dict, repr=False)
-    _neighbour_cache: dict[tuple[str, int], list[str]] = field(default_factory=dict, repr=False)
+    _word_cache: RecentCache[str, tuple[list[str], dict[str, str]]] = field(
+        default_factory=lambda: RecentCache(_CACHE_WORDS), repr=False)
+    _neighbour_cache: RecentCache[tuple[str, int], list[str]] = field(
+        default_factory=lambda: RecentCache(2 * _CACHE_WORDS), repr=False)
     # digests of the proper prefixes of multi-word entries (kind "+"): lets span matching stop early
     _prefixes: frozenset[str] = field(default=frozenset(), repr=False)
 
@@ -171,9 +207,7 @@ class Featurizer:
             for kind in sorted(types):
                 feats.append(f"gw={kind}")
             ctx["g"] = "|".join(sorted(types))
-        if len(self._word_cache) >= _CACHE_WORDS:
-            self._word_cache.clear()  # bounded: memory stays flat over any number of articles
-        self._word_cache[token] = (feats, ctx)
+        self._word_cache.put(token, (feats, ctx))
         return feats, ctx
 
     def clear_caches(self) -> None:
@@ -192,9 +226,7 @@ class Featurizer:
                 out.append(f"{d}g={c['g']}")
             if "a" in c:
                 out.append(f"{d}a={c['a']}")
-        if len(self._neighbour_cache) >= 2 * _CACHE_WORDS:
-            self._neighbour_cache.clear()
-        self._neighbour_cache[(token, d)] = out
+        self._neighbour_cache.put((token, d), out)
         return out
 
     def _gaz_spans(self, stems: Sequence[tuple[str, str]]) -> list[str]:
@@ -249,30 +281,48 @@ class Featurizer:
             i += best or 1
         return marks
 
-    def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
-        """Attribute lists, one per token, for one sentence."""
+    def words(self, tokens: Sequence[str]) -> tuple[list[tuple[list[str], dict[str, str]]], list[str]]:
+        """Each token's own features and context summary, and the gazetteer span marks of the sentence."""
         words = [self._word(t) for t in tokens]
+        return words, self._gaz_spans([(w[1]["w"], w[1]["s0"]) for w in words])
+
+    @staticmethod
+    def edges(i: int, marks: Sequence[str]) -> list[str]:
+        """Features of position ``i`` from where it stands: its gazetteer span mark and its neighbours'
+        (±1), and the sentence's edges within two places."""
+        n = len(marks)
+        f = [f"gs={marks[i]}"] if marks[i] else []
+        for d in (-2, -1, 1, 2):
+            j = i + d
+            if not 0 <= j < n:
+                f.append(f"{d}w=<s>" if d < 0 else f"{d}w=</s>")
+            elif abs(d) == 1 and marks[j]:
+                f.append(f"{d}gs={marks[j]}")
+        return f
+
+    @staticmethod
+    def pair(left: dict[str, str], right: dict[str, str]) -> tuple[list[str], list[str]]:
+        """Word and cluster bigram features of two adjacent tokens: the right one's, then the left one's."""
+        words, clusters = f"{left['w']}|{right['w']}", f"{left['c']}|{right['c']}"
+        return [f"bw={words}", f"bc={clusters}"], [f"fw={words}", f"fc={clusters}"]
+
+    def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
+        """Attribute lists, one per token, for one sentence: the token's own features (with the bias
+        ``b``), what its neighbours (±2) say, its place (span marks, edges) and its bigrams."""
+        words, marks = self.words(tokens)
         n = len(words)
-        marks = self._gaz_spans([(w[1]["w"], w[1]["s0"]) for w in words])
         out: list[list[str]] = []
-        for i, (feats, ctx) in enumerate(words):
+        for i, (feats, _) in enumerate(words):
             f = ["b", *feats]
-            if marks[i]:
-                f.append(f"gs={marks[i]}")
             for d in (-2, -1, 1, 2):
                 j = i + d
                 if 0 <= j < n:
                     f.extend(self._neighbour(tokens[j], words[j][1], d))
-                    if abs(d) == 1 and marks[j]:
-                        f.append(f"{d}gs={marks[j]}")
-                else:
-                    f.append(f"{d}w=<s>" if d < 0 else f"{d}w=</s>")
+            f.extend(self.edges(i, marks))
             if i > 0:
-                f.append(f"bw={words[i - 1][1]['w']}|{ctx['w']}")
-                f.append(f"bc={words[i - 1][1]['c']}|{ctx['c']}")
+                f.extend(self.pair(words[i - 1][1], words[i][1])[0])
             if i + 1 < n:
-                f.append(f"fw={ctx['w']}|{words[i + 1][1]['w']}")
-                f.append(f"fc={ctx['c']}|{words[i + 1][1]['c']}")
+                f.extend(self.pair(words[i][1], words[i + 1][1])[1])
             out.append(f)
         return out
 
@@ -309,7 +359,7 @@ def load_clusters(path: Path) -> dict[str, tuple[str, ...]]:
 
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"  # the shipped models and their resources
-_CACHE_WORDS = 40_000  # distinct tokens whose features are kept (the frequent ones come back at once)
+_CACHE_WORDS = 20_000  # distinct tokens whose features are kept, per generation of a RecentCache
 
 
 @cache

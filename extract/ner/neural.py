@@ -19,6 +19,7 @@ from ..errors import BackendUnavailable
 from ..model import Entity, Token
 from ..normalize import match_key
 from .bio import tags_to_entities
+from .decode import viterbi_batch
 from .features import (
     CLUSTER_FILE,
     DATA_DIR,
@@ -339,38 +340,6 @@ def build_network(encoder: Encoder, cfg: dict[str, Any], vectors: Any = None) ->
             net.vectors.weight[2:] = torch.as_tensor(vectors)
     encoder.cfg.update(cfg)
     return net
-
-
-def viterbi(em: Any, trans: Any, start: Any, end: Any) -> list[int]:
-    """Best tag path for one sentence's emission scores (numpy arrays)."""
-    return viterbi_batch(em[None], [em.shape[0]], trans, start, end)[0]
-
-
-def viterbi_batch(em: Any, lengths: Sequence[int], trans: Any, start: Any, end: Any) -> list[list[int]]:
-    """Best tag paths for a padded batch of emission scores ``(B, T, K)``, all sentences at once."""
-    import numpy as np
-
-    b, t, k = em.shape
-    lens = np.asarray(lengths)
-    score = start[None, :] + em[:, 0]
-    back = np.zeros((b, t, k), dtype=np.int64)
-    ragged = bool((lens != t).any())
-    trans3 = trans[None]
-    for i in range(1, t):
-        cand = score[:, :, None] + trans3
-        idx = cand.argmax(axis=1)
-        back[:, i] = idx
-        nxt = np.take_along_axis(cand, idx[:, None, :], axis=1)[:, 0] + em[:, i]
-        score = np.where((lens > i)[:, None], nxt, score) if ragged else nxt
-    score = score + end[None, :]
-    paths = []
-    for row in range(b):
-        n = int(lens[row])
-        best = [int(score[row].argmax())]
-        for i in range(n - 1, 0, -1):
-            best.append(int(back[row, i, best[-1]]))
-        paths.append(best[::-1])
-    return paths
 
 
 def decode_batch(net: Any, encoder: Encoder, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
