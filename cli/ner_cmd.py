@@ -112,10 +112,14 @@ def _print_scores(scores: dict[str, dict[str, float | int]], title: str, fmt: Ou
 @eval_app.command("ner")
 def eval_ner(
     gold: Annotated[Path, typer.Option("--gold", help="Gold CoNLL file: TOKEN TAG lines, blank between sentences.")],
-    ner: Annotated[str, typer.Option("--ner", help="Backend: builtin or camel.")] = "builtin",
+    ner: Annotated[str, typer.Option("--ner", help="Backend: builtin, neural or camel.")] = "builtin",
     model: Annotated[Path | None,
                      typer.Option("--model", help="Score this CRF model file instead of a backend.")] = None,
     fmt: Annotated[OutputFormat, typer.Option("--format", help="table or json.")] = OutputFormat.table,
+    per_text: Annotated[int, typer.Option(
+        "--per-text", min=0,
+        help="Tag runs of N consecutive sentences as one text, with the pipeline's entity stage (one name, "
+             "one type per text), as articles are; 0: each sentence alone.")] = 0,
 ) -> None:
     """Score an NER backend on a gold CoNLL file: precision, recall and F1 per type and micro.
 
@@ -138,8 +142,9 @@ def eval_ner(
             backend = get_backend(ner)
     except ExtractError as exc:
         _fail(model or ner, str(exc))
-    scores = evaluate_backend(backend, sentences)
-    _print_scores({k: v.as_dict() for k, v in scores.items()}, f"NER ({backend.name}) on {gold.name}", fmt)
+    scores = evaluate_backend(backend, sentences, per_text=per_text)
+    where = f"{gold.name}, texts of {per_text} sentences" if per_text else gold.name
+    _print_scores({k: v.as_dict() for k, v in scores.items()}, f"NER ({backend.name}) on {where}", fmt)
 
 
 def register(app: typer.Typer) -> None:

@@ -37,19 +37,12 @@ from .romanize import (
     table,
 )
 
-# Words that describe a source without naming it; they are cut from the front of a name
-# («وزير الخارجية الروسي سيرغي لافروف» → «سيرغي لافروف»).
-_EXTRA_DESCRIPTORS = (
-    "الخارجيه خارجيه الدفاع دفاع الداخليه داخليه باسم العام عام الامم امم المتحده للامم وفد الوفد رئيس "
-    "الجانب المسلحين المسلحون السيد السيده الرئيس حكومه الحكومه المبعوث الخاص الاممي الدولي الدوليه "
-    "هذه هذا تلك ذلك"
-).split()
 _EDGE_PUNCT = re.compile(r"^[^\w]+|[^\w]+$")
 
 
 @cache
 def _descriptors() -> frozenset[str]:
-    words: set[str] = set(_EXTRA_DESCRIPTORS)
+    words: set[str] = set(cues.name_descriptors())
     for lexicon in (cues.titles(), cues.organizations(), cues.unnamed_heads(), cues.nationalities(),
                     cues.media_nouns()):
         for key in lexicon:

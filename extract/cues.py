@@ -87,6 +87,11 @@ def _gendered(name: str) -> dict[str, Gender]:
 
 
 @cache
+def name_descriptors() -> frozenset[str]:
+    return _word_set("descriptors.txt")
+
+
+@cache
 def complementizers() -> frozenset[str]:
     return _word_set("complementizers.txt")
 

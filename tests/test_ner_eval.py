@@ -109,3 +109,76 @@ def test_evaluate_backend_end_to_end(tmp_path: Path) -> None:
     assert (s["micro"].tp, s["micro"].fp, s["micro"].fn) == (2, 2, 2)
     assert s["micro"].f1 == pytest.approx(0.5)
     assert s["LOC"].f1 == 1.0
+
+
+class _TagsOnce(_Lookup):
+    """Tags a word only at its first occurrence in a text, so that only the entity stage can find the others."""
+
+    def __call__(self, text: str, tokens: list[Token]) -> tuple[Entity, ...]:
+        seen: set[str] = set()
+        out = []
+        for t in tokens:
+            if t.text in self.table and t.text not in seen:
+                seen.add(t.text)
+                out.append(Entity(t.start, t.end, t.text, self.table[t.text], self.name))  # type: ignore[arg-type]
+        return tuple(out)
+
+
+TEXT_GOLD = """\
+قال O
+لافروف B-PERS
+في O
+موسكو B-LOC
+
+وأضاف O
+لافروف B-PERS
+أن O
+بموسكو B-LOC
+تريد O
+
+قال O
+لافروف B-PERS
+"""
+
+
+def test_texts_of_sentences_go_through_the_entity_stage(tmp_path: Path) -> None:
+    sentences = read_conll(_write(tmp_path, TEXT_GOLD))
+    backend = _TagsOnce({"لافروف": "PERS", "موسكو": "LOC"})
+    alone = evaluate_backend(backend, sentences)
+    assert (alone["micro"].tp, alone["micro"].fn) == (4, 1)  # each sentence alone: the second بموسكو is missed
+    together = evaluate_backend(backend, sentences, per_text=2)
+    # the first text (2 sentences): لافروف again, and بموسكو as the whole token though the stage cuts ب off
+    assert (together["micro"].tp, together["micro"].fp, together["micro"].fn) == (5, 0, 0)
+    # a text per sentence is the same as each sentence alone, up to the stage's clitic handling
+    assert evaluate_backend(backend, sentences, per_text=1)["micro"].tp == 4
+
+
+def test_text_tags_keep_sentence_lengths() -> None:
+    from extract.ner.evaluate import tag_text_with_backend
+
+    backend = _Lookup({"موسكو": "LOC"})
+    tags = tag_text_with_backend(backend, [["في", "موسكو"], [], ["موسكو", "."]])
+    assert tags == [["O", "B-LOC"], [], ["B-LOC", "O"]]
+
+
+def test_eval_ner_command_scores_a_gold_file(tmp_path: Path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from cli.main import app
+
+    gold = _write(tmp_path, TEXT_GOLD)
+    runner = CliRunner()
+    alone = runner.invoke(app, ["eval", "ner", "--gold", str(gold), "--format", "json"])
+    assert alone.exit_code == 0, alone.output
+    scores = json.loads(alone.stdout)
+    assert set(scores) >= {"PERS", "LOC", "micro"} and scores["micro"]["support"] == 5
+    assert 0.0 <= scores["micro"]["f1"] <= 1.0
+    texts = runner.invoke(app, ["eval", "ner", "--gold", str(gold), "--format", "json", "--per-text", "3"])
+    assert texts.exit_code == 0, texts.output
+    assert json.loads(texts.stdout)["micro"]["support"] == 5
+    table = runner.invoke(app, ["eval", "ner", "--gold", str(gold), "--per-text", "3"])
+    assert "texts of 3 sentences" in table.stdout and "micro" in table.stdout
+    missing = runner.invoke(app, ["eval", "ner", "--gold", str(tmp_path / "none.txt")])
+    assert missing.exit_code != 0 and "none.txt" in missing.output and "Traceback" not in missing.output

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -141,7 +142,50 @@ def tag_with_backend(backend: NerBackend, words: Sequence[str]) -> list[str]:
     return tags
 
 
-def evaluate_backend(backend: NerBackend, sentences: Sequence[Sentence]) -> dict[str, Scores]:
-    """Score a backend on gold CoNLL sentences (each sentence is tagged on its own)."""
-    predicted = [tag_with_backend(backend, words) for words, _ in sentences]
+def evaluate_backend(backend: NerBackend, sentences: Sequence[Sentence], *, per_text: int = 0) -> dict[str, Scores]:
+    """Score a backend on gold CoNLL sentences.
+
+    With ``per_text`` 0, each sentence is tagged on its own: the tagger alone. With ``per_text`` N,
+    runs of N consecutive sentences are joined into one text (a line each), tagged, and passed
+    through the pipeline's entity stage (one name, one type per text), as an article is; an entity
+    that starts inside a token (a proclitic cut off) is scored as the whole token, which is what
+    CoNLL corpora tag.
+    """
+    if per_text <= 0:
+        predicted = [tag_with_backend(backend, words) for words, _ in sentences]
+    else:
+        predicted = []
+        for at in range(0, len(sentences), per_text):
+            predicted.extend(tag_text_with_backend(backend, [words for words, _ in sentences[at:at + per_text]]))
     return score([tags for _, tags in sentences], predicted)
+
+
+def tag_text_with_backend(backend: NerBackend, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+    """BIO tags per sentence for sentences tagged together as one text (one line each), after the
+    pipeline's entity stage; an entity's tokens are those it overlaps."""
+    from ..entities import propagate_entities
+
+    words = [w for sentence in sentences for w in sentence]
+    text, tokens = tokens_to_text(words)
+    lines = list(text)
+    first = 0
+    for sentence in sentences[:-1]:
+        first += len(sentence)
+        if 0 < first < len(tokens):
+            lines[tokens[first].start - 1] = "\n"  # the space before the next sentence's first token
+    text = "".join(lines)
+    tags = ["O"] * len(words)
+    starts = [t.start for t in tokens]
+    for ent in propagate_entities(text, tokens, backend(text, tokens) if tokens else ()):
+        first_token = bisect_right(starts, ent.start) - 1
+        last_token = bisect_left(starts, ent.end) - 1
+        if first_token < 0 or any(tag != "O" for tag in tags[first_token:last_token + 1]):
+            continue
+        tags[first_token] = f"B-{ent.type}"
+        for k in range(first_token + 1, last_token + 1):
+            tags[k] = f"I-{ent.type}"
+    out, at = [], 0
+    for sentence in sentences:
+        out.append(tags[at:at + len(sentence)])
+        at += len(sentence)
+    return out
