@@ -112,6 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     tokens = sum(len(simple_word_tokenize(t)) for t in texts)
     seconds = time.perf_counter() - started
+    tok_rate = tokens / seconds
     print(f"(a) simple_word_tokenize alone:  {len(texts) / seconds:9.0f} articles/s  {tokens / seconds:11.0f} tokens/s"
           f"  ({tokens} tokens, {seconds:.2f} s)")
 
@@ -120,11 +121,26 @@ def main(argv: list[str] | None = None) -> int:
         with open(feed, "w", encoding="utf-8") as out:
             for i, text in enumerate(texts):
                 out.write(json.dumps({"id": str(i), "text": text}, ensure_ascii=False) + "\n")
+        # start-up: the same command on one short article (imports, model load, output set-up)
+        one = Path(tmp) / "one.jsonl"
+        one.write_text(json.dumps({"id": "0", "text": "قال الوزير إن الاجتماع انتهى."}, ensure_ascii=False) + "\n",
+                       encoding="utf-8")
+        startup_s = min(run_cli([str(AQWAL), "extract", str(one), "-f", "jsonl", "-q"])[0] for _ in range(3))
+        print(f"    aqwal extract start-up (one short article): {startup_s:.2f} s")
+        walls: dict[int, float] = {}
         for jobs in args.jobs:
             seconds, peak, tree = run_cli([str(AQWAL), "extract", str(feed), "-f", "jsonl", "-q", "--jobs", str(jobs)])
+            walls[jobs] = seconds
             print(f"(b) aqwal extract --jobs {jobs}:      {len(texts) / seconds:9.0f} articles/s  "
                   f"{tokens / seconds:11.0f} tokens/s  ({seconds:.2f} s wall, start-up included; peak RSS "
                   f"{peak / 1024:.0f} MiB largest process, {tree / 1024:.0f} MiB all processes)")
+            print(f"    {seconds / (tokens / tok_rate):.1f}x the tokenizer's time; without start-up "
+                  f"{tokens / max(seconds - startup_s, 1e-9):,.0f} tokens/s")
+        if 1 in walls and len(walls) > 1:
+            for jobs, seconds in walls.items():
+                if jobs > 1:
+                    print(f"    --jobs {jobs} vs --jobs 1: {walls[1] / seconds:.2f}x wall, "
+                          f"{(walls[1] - startup_s) / max(seconds - startup_s, 1e-9):.2f}x without start-up")
 
     startup = []
     for _ in range(args.startup_runs):

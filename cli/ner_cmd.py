@@ -59,6 +59,8 @@ def train_ner(
     c1: Annotated[float, typer.Option(help="L1 regularization.")] = 0.02,
     c2: Annotated[float, typer.Option(help="L2 regularization.")] = 0.05,
     max_iter: Annotated[int, typer.Option(help="L-BFGS iterations.")] = 250,
+    min_freq: Annotated[int, typer.Option(
+        "--min-freq", min=1, help="Drop features seen fewer times than this in the training data.")] = 1,
     identity_dropout: Annotated[float, typer.Option(
         help="Also train on a copy where this share of tokens lose their word-identity features.")] = 0.0,
 ) -> None:
@@ -86,7 +88,8 @@ def train_ner(
     err = Console(stderr=True)
     try:
         summary = run_train(train, dev or [], out, corpus=corpus, gazetteer_dir=gazetteer, dev_fraction=dev_fraction,
-                            c1=c1, c2=c2, max_iterations=max_iter, identity_dropout=identity_dropout,
+                            c1=c1, c2=c2, max_iterations=max_iter, min_freq=min_freq,
+                            identity_dropout=identity_dropout,
                             log=lambda m: err.print(m, highlight=False))
     except ConllFormatError as exc:
         _fail("training data", str(exc))

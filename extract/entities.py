@@ -63,7 +63,7 @@ def propagate_entities(text: str, tokens: tuple[Token, ...], entities: tuple[Ent
         words = tuple(match_key(e.text).split())
         if not words:
             continue
-        if len(words) >= 2 or not words[0].startswith("ال"):
+        if len(words) >= 2 or not words[0].startswith("ال") or len(words[0]) >= 4:  # not الي (إلى)
             votes.setdefault(words, {}).setdefault(e.type, 0)
             votes[words][e.type] += 1
         if e.type == "PERS" and len(words) >= 2:

@@ -103,6 +103,17 @@ def test_a_tagged_name_is_tagged_everywhere_and_clitics_are_cut() -> None:
     assert all(text[e.start : e.end] == e.text for e in entities)
 
 
+def test_a_one_word_name_with_the_article_is_tagged_everywhere_but_not_a_short_word() -> None:
+    text = "وصل الوفد إلى الرياض أمس. وغادر الرياض إلى جدة، وبالرياض يبقى الأمين."
+    tokens = tokenize(text)
+    riyadh, to = text.index("الرياض"), text.index("إلى")
+    tagged = (Entity(to, to + 3, "إلى", "LOC"), Entity(riyadh, riyadh + 6, "الرياض", "LOC"))
+    entities = propagate_entities(text, tokens, tagged)
+    assert [(e.text, e.start) for e in entities if e.text == "الرياض"] == [
+        ("الرياض", riyadh), ("الرياض", text.index("الرياض", riyadh + 1)), ("الرياض", text.index("بالرياض") + 1)]
+    assert [e.start for e in entities if e.text == "إلى"] == [to]  # a mistake is not spread
+
+
 def test_back_reference_names_the_organisation(fake_ner) -> None:
     text = (
         "وقالت منظمة العفو الدولية في تقرير إن المعتقلين تعرضوا للتعذيب.\n\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 
 from ..model import ENTITY_TYPES, Entity, EntityType, Token
@@ -50,3 +51,18 @@ def tags_to_entities(text: str, tokens: Sequence[Token], tags: Sequence[str], ba
         start, end = tokens[first].start, tokens[last - 1].end
         entities.append(Entity(start, end, text[start:end], kind, backend))
     return tuple(entities)
+
+
+def whole_token_tags(tokens: Sequence[Token], entities: Sequence[Entity]) -> list[str]:
+    """BIO tags over whole tokens; an entity covers every token it overlaps, and the first one wins."""
+    tags = ["O"] * len(tokens)
+    starts = [t.start for t in tokens]
+    for ent in entities:
+        first = bisect_right(starts, ent.start) - 1
+        last = bisect_left(starts, ent.end) - 1
+        if first < 0 or last < first or any(tag != "O" for tag in tags[first:last + 1]):
+            continue
+        tags[first] = f"B-{ent.type}"
+        for k in range(first + 1, last + 1):
+            tags[k] = f"I-{ent.type}"
+    return tags

@@ -33,19 +33,7 @@ class CrfTagger:
         self.name = name
         self.model_path = model_path
         self.featurizer = featurizer if featurizer is not None else Featurizer.from_dir(model_path.parent)
-        labels, state_features, transitions = read_weights(model_path)
-        self.labels: tuple[str, ...] = labels
-        column = {label: k for k, label in enumerate(labels)}
-        # row 0 stays zero: every position gets it, so no position has an empty list of rows
-        self._rows: dict[str, int] = {}
-        for attribute, _, _ in state_features:
-            self._rows.setdefault(attribute, len(self._rows) + 1)
-        self._weights = np.zeros((len(self._rows) + 1, len(labels)))
-        for attribute, label, weight in state_features:
-            self._weights[self._rows[attribute], column[label]] = weight
-        self._trans = np.zeros((len(labels), len(labels)))
-        for before, after, weight in transitions:
-            self._trans[column[before], column[after]] = weight
+        self.labels, self._rows, self._weights, self._trans = read_weights(model_path)
         self._edge = np.zeros(len(self.labels))  # crfsuite scores no start or end transitions
         self._cache: RecentCache[str, tuple[list[int], ...]] = RecentCache(_CACHE_WORDS)
 
@@ -123,9 +111,11 @@ class CrfTagger:
         return tags_to_entities(text, tokens, self.tag(text, tokens), self.name)
 
 
-def read_weights(path: Path) -> tuple[tuple[str, ...], list[tuple[str, str, float]], list[tuple[str, str, float]]]:
-    """A crfsuite model's labels (in its own order), state features ``(attribute, label, weight)`` and
-    transitions ``(label, next label, weight)``, read from crfsuite's text dump of the model."""
+def read_weights(path: Path) -> tuple[tuple[str, ...], dict[str, int], Any, Any]:
+    """A crfsuite model's weights, from crfsuite's text dump of it: the labels (in the model's order),
+    each attribute's row, the state weights ``(1 + attributes, labels)`` with row 0 all zero, and the
+    transition weights ``(labels, labels)`` (``[i, j]``: label i followed by label j)."""
+    import numpy as np
     import pycrfsuite
 
     tagger: Any = pycrfsuite.Tagger()
@@ -134,23 +124,30 @@ def read_weights(path: Path) -> tuple[tuple[str, ...], list[tuple[str, str, floa
         dump = Path(tmp) / "model.txt"
         tagger.dump(str(dump))
         tagger.close()
-        lines = dump.read_text(encoding="utf-8").splitlines()
-    labels: list[str] = []
-    weights: dict[str, list[tuple[str, str, float]]] = {"TRANSITIONS": [], "STATE_FEATURES": []}
-    section = ""
-    for line in lines:
-        if line.endswith(" = {"):
-            section = line[:-4]
-        elif line == "}":
-            section = ""
-        elif section == "LABELS":
-            labels.append(line.split(": ", 1)[1])
-        elif section in weights:
-            # "(0) attribute --> label: weight"; an attribute may hold anything but a newline
-            pair, weight = line.split(") ", 1)[1].rsplit(": ", 1)
-            before, after = pair.rsplit(" --> ", 1)
-            weights[section].append((before, after, float(weight)))
-    return tuple(labels), weights["STATE_FEATURES"], weights["TRANSITIONS"]
+        text = dump.read_text(encoding="utf-8")
+    sections: dict[str, list[str]] = {}
+    for block in text.split("\n}\n"):
+        head, _, body = block.strip().partition(" = {\n")
+        sections[head] = body.splitlines()
+    header = dict(line.strip().split(": ", 1) for line in sections["FILEHEADER"])
+    labels = tuple(line.split(": ", 1)[1] for line in sections["LABELS"])
+    column = {label: k for k, label in enumerate(labels)}
+    rows: dict[str, int] = {}
+    weights = np.zeros((int(header["num_attrs"]) + 1, len(labels)))
+    for line in sections.get("STATE_FEATURES", []):
+        # "(0) attribute --> label: weight"; an attribute may hold anything but a newline
+        pair, weight = line.split(") ", 1)[1].rsplit(": ", 1)
+        attribute, label = pair.rsplit(" --> ", 1)
+        row = rows.get(attribute)
+        if row is None:
+            row = rows[attribute] = len(rows) + 1
+        weights[row, column[label]] = float(weight)
+    trans = np.zeros((len(labels), len(labels)))
+    for line in sections.get("TRANSITIONS", []):
+        pair, weight = line.split(") ", 1)[1].rsplit(": ", 1)
+        before, after = pair.rsplit(" --> ", 1)
+        trans[column[before], column[after]] = float(weight)
+    return labels, rows, weights[:len(rows) + 1], trans
 
 
 def load_model(path: Path | str, name: str = "builtin") -> CrfTagger:

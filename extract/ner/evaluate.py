@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -10,7 +9,7 @@ from pathlib import Path
 
 from ..model import ENTITY_TYPES, Token
 from .base import NerBackend
-from .bio import bio_spans, entity_type
+from .bio import bio_spans, entity_type, whole_token_tags
 
 
 class ConllFormatError(ValueError):
@@ -174,16 +173,7 @@ def tag_text_with_backend(backend: NerBackend, sentences: Sequence[Sequence[str]
         if 0 < first < len(tokens):
             lines[tokens[first].start - 1] = "\n"  # the space before the next sentence's first token
     text = "".join(lines)
-    tags = ["O"] * len(words)
-    starts = [t.start for t in tokens]
-    for ent in propagate_entities(text, tokens, backend(text, tokens) if tokens else ()):
-        first_token = bisect_right(starts, ent.start) - 1
-        last_token = bisect_left(starts, ent.end) - 1
-        if first_token < 0 or any(tag != "O" for tag in tags[first_token:last_token + 1]):
-            continue
-        tags[first_token] = f"B-{ent.type}"
-        for k in range(first_token + 1, last_token + 1):
-            tags[k] = f"I-{ent.type}"
+    tags = whole_token_tags(tokens, propagate_entities(text, tokens, backend(text, tokens) if tokens else ()))
     out, at = [], 0
     for sentence in sentences:
         out.append(tags[at:at + len(sentence)])
