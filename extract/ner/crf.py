@@ -35,21 +35,30 @@ class CrfTagger:
         self.featurizer = featurizer if featurizer is not None else Featurizer.from_dir(model_path.parent)
         self.labels, self._rows, self._weights, self._trans = read_weights(model_path)
         self._edge = np.zeros(len(self.labels))  # crfsuite scores no start or end transitions
-        self._cache: RecentCache[str, tuple[list[int], ...]] = RecentCache(_CACHE_WORDS)
+        self._cache: RecentCache[str, Any] = RecentCache(_CACHE_WORDS)
 
     def clear_caches(self) -> None:
         """Forget the per-word rows and the featurizer's caches (for fair timing)."""
         self._cache.clear()
         self.featurizer.clear_caches()
 
-    def _word_rows(self, token: str, word: tuple[list[str], dict[str, str]]) -> tuple[list[int], ...]:
-        """Rows of the token's own features, then of what it says at distance -2, -1, +1, +2 (cached)."""
+    def _word_scores(self, token: str, word: tuple[list[str], dict[str, str]]) -> Any:
+        """Label scores ``(5, labels)`` of the token's own features, then of what it says about the word
+        at distance -2, -1, +1, +2 (cached: most tokens repeat)."""
+        import numpy as np
+
         hit = self._cache.get(token)
         if hit is None:
             rows, neighbour = self._rows, self.featurizer._neighbour
             feats, ctx = word
-            hit = ([rows[a] for a in ("b", *feats) if a in rows],
-                   *([rows[a] for a in neighbour(token, ctx, d) if a in rows] for d in _DISTANCES))
+            groups = [("b", *feats), *(neighbour(token, ctx, d) for d in _DISTANCES)]
+            flat: list[int] = []
+            starts: list[int] = []
+            for group in groups:
+                starts.append(len(flat))
+                flat.append(0)  # the zero row: no group is empty
+                flat.extend(rows[a] for a in group if a in rows)
+            hit = np.add.reduceat(self._weights[flat], starts, axis=0)
             self._cache.put(token, hit)
         return hit
 
@@ -57,31 +66,36 @@ class CrfTagger:
         """BIO tags per sentence of token strings, all sentences scored and decoded together."""
         import numpy as np
 
+        lengths = [len(s) for s in sentences]
+        if not any(lengths):
+            return [[] for _ in sentences]
         featurizer, rows = self.featurizer, self._rows
-        flat: list[int] = []
+        per_token = []
+        flat: list[int] = []  # rows of the features that depend on the neighbours: bigrams, edges, span marks
         starts: list[int] = []
         for tokens in sentences:
             words, marks = featurizer.words(tokens)
             n = len(tokens)
-            cached = [self._word_rows(t, w) for t, w in zip(tokens, words, strict=True)]
+            per_token.extend(self._word_scores(t, w) for t, w in zip(tokens, words, strict=True))
             pairs = [featurizer.pair(words[i][1], words[i + 1][1]) for i in range(n - 1)]
             for i in range(n):
                 starts.append(len(flat))
                 flat.append(0)
-                flat.extend(cached[i][0])
-                for k, d in enumerate(_DISTANCES, 1):
-                    if 0 <= i + d < n:
-                        flat.extend(cached[i + d][k])
                 if i > 0:
                     flat.extend(rows[a] for a in pairs[i - 1][0] if a in rows)
                 if i + 1 < n:
                     flat.extend(rows[a] for a in pairs[i][1] if a in rows)
                 if i < 2 or i + 2 >= n or marks[i - 1] or marks[i] or marks[i + 1]:  # else edges() is empty
                     flat.extend(rows[a] for a in featurizer.edges(i, marks) if a in rows)
-        if not starts:
-            return [[] for _ in sentences]
-        scores = np.add.reduceat(self._weights[np.asarray(flat)], np.asarray(starts), axis=0)
-        lengths = [len(s) for s in sentences]
+        words_scores = np.stack(per_token)  # (tokens, 5, labels)
+        scores = np.add.reduceat(self._weights[flat], starts, axis=0) + words_scores[:, 0]
+        # what the word at i + d says about position i, within the same sentence only
+        sentence = np.repeat(np.arange(len(lengths)), lengths)
+        for k, d in enumerate(_DISTANCES, 1):
+            if d < 0:
+                scores[-d:] += words_scores[:d, k] * (sentence[-d:] == sentence[:d])[:, None]
+            else:
+                scores[:-d] += words_scores[d:, k] * (sentence[:-d] == sentence[d:])[:, None]
         em = np.zeros((len(sentences), max(lengths), len(self.labels)))
         pos = 0
         for row, n in enumerate(lengths):
@@ -120,34 +134,48 @@ def read_weights(path: Path) -> tuple[tuple[str, ...], dict[str, int], Any, Any]
 
     tagger: Any = pycrfsuite.Tagger()
     tagger.open(str(path))
+    header: dict[str, str] = {}
+    labels: list[str] = []
+    column: dict[str, int] = {}
+    rows: dict[str, int] = {}
+    weights: Any = None
+    trans: Any = None
     with tempfile.TemporaryDirectory() as tmp:
         dump = Path(tmp) / "model.txt"
         tagger.dump(str(dump))
         tagger.close()
-        text = dump.read_text(encoding="utf-8")
-    sections: dict[str, list[str]] = {}
-    for block in text.split("\n}\n"):
-        head, _, body = block.strip().partition(" = {\n")
-        sections[head] = body.splitlines()
-    header = dict(line.strip().split(": ", 1) for line in sections["FILEHEADER"])
-    labels = tuple(line.split(": ", 1)[1] for line in sections["LABELS"])
-    column = {label: k for k, label in enumerate(labels)}
-    rows: dict[str, int] = {}
-    weights = np.zeros((int(header["num_attrs"]) + 1, len(labels)))
-    for line in sections.get("STATE_FEATURES", []):
-        # "(0) attribute --> label: weight"; an attribute may hold anything but a newline
-        pair, weight = line.split(") ", 1)[1].rsplit(": ", 1)
-        attribute, label = pair.rsplit(" --> ", 1)
-        row = rows.get(attribute)
-        if row is None:
-            row = rows[attribute] = len(rows) + 1
-        weights[row, column[label]] = float(weight)
-    trans = np.zeros((len(labels), len(labels)))
-    for line in sections.get("TRANSITIONS", []):
-        pair, weight = line.split(") ", 1)[1].rsplit(": ", 1)
-        before, after = pair.rsplit(" --> ", 1)
-        trans[column[before], column[after]] = float(weight)
-    return labels, rows, weights[:len(rows) + 1], trans
+        section = ""
+        with dump.open(encoding="utf-8") as lines:  # streamed: the dump of a large model is tens of MB
+            for line in lines:
+                line = line.rstrip("\n")
+                if line.endswith(" = {"):
+                    section = line[:-4]
+                    if section in ("TRANSITIONS", "STATE_FEATURES") and weights is None:
+                        column = {label: k for k, label in enumerate(labels)}
+                        weights = np.zeros((int(header["num_attrs"]) + 1, len(labels)))
+                        trans = np.zeros((len(labels), len(labels)))
+                elif line == "}":
+                    section = ""
+                elif section == "STATE_FEATURES":
+                    # "(0) attribute --> label: weight"; an attribute may hold anything but a newline
+                    pair, weight = line.split(") ", 1)[1].rsplit(": ", 1)
+                    attribute, label = pair.rsplit(" --> ", 1)
+                    row = rows.get(attribute)
+                    if row is None:
+                        row = rows[attribute] = len(rows) + 1
+                    weights[row, column[label]] = float(weight)
+                elif section == "TRANSITIONS":
+                    pair, weight = line.split(") ", 1)[1].rsplit(": ", 1)
+                    before, after = pair.rsplit(" --> ", 1)
+                    trans[column[before], column[after]] = float(weight)
+                elif section == "LABELS":
+                    labels.append(line.split(": ", 1)[1])
+                elif section == "FILEHEADER":
+                    key, _, value = line.strip().partition(": ")
+                    header[key] = value
+    if weights is None:  # a model without features
+        weights, trans = np.zeros((1, len(labels))), np.zeros((len(labels), len(labels)))
+    return tuple(labels), rows, weights[:len(rows) + 1], trans
 
 
 def load_model(path: Path | str, name: str = "builtin") -> CrfTagger:
