@@ -1,8 +1,9 @@
 """The built-in offline NER backend: a crfsuite model shipped in ``extract/data``.
 
 crfsuite trains the model; tagging reads its weights into arrays and scores whole texts at once:
-a token's own features and what it says about its neighbours are looked up once per word form and
-cached as rows of the weight table, so a repeated word costs a few list operations, and all the
+a token's own features and what it says about its neighbours are summed once per word form into
+label scores and cached, so a repeated word costs one lookup; the features that depend on the
+neighbours (bigrams, sentence edges, gazetteer spans) are looked up per position; and all the
 sentences of a text are decoded in one batch. The tags are those crfsuite's own tagger gives.
 """
 
@@ -38,7 +39,7 @@ class CrfTagger:
         self._cache: RecentCache[str, Any] = RecentCache(_CACHE_WORDS)
 
     def clear_caches(self) -> None:
-        """Forget the per-word rows and the featurizer's caches (for fair timing)."""
+        """Forget the per-word scores and the featurizer's caches (for fair timing)."""
         self._cache.clear()
         self.featurizer.clear_caches()
 
