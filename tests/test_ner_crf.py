@@ -160,3 +160,16 @@ def test_array_tagger_matches_crfsuite_on_a_model_trained_here(tmp_path: Path) -
     sentences = [["قال", "جون", "كيري", "في", "جنيف", "."], ["وصل", "الوفد", "إلى", "موسكو"], ["كيري"]]
     assert tagger.tag_sentences(sentences) == _crfsuite_tags(tagger, sentences)
     assert tagger.tag_words(sentences[0])[1:3] == ["B-PERS", "I-PERS"]
+
+
+def test_a_file_that_is_not_a_crfsuite_model_gives_a_clear_error(tmp_path: Path) -> None:
+    from extract.errors import BackendUnavailable
+    from extract.ner.crf import load_model
+
+    for content in (b"not a model at all", b"lCRF" + bytes(60), (DATA_DIR / MODEL_FILE).read_bytes()[:2000]):
+        bad = tmp_path / "ner-crf.model"
+        bad.write_bytes(content)
+        with pytest.raises(BackendUnavailable, match="not a crfsuite NER model"):
+            load_model(bad)
+    with pytest.raises(BackendUnavailable, match="not found"):
+        load_model(tmp_path / "missing.model")

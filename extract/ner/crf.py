@@ -1,6 +1,8 @@
 """The built-in offline NER backend: a crfsuite model shipped in ``extract/data``.
 
-crfsuite trains the model; tagging reads its weights into arrays and scores whole texts at once:
+crfsuite trains the model; tagging reads its weights from the model file (crfsuite's CRF1d format:
+a header, string tables for labels and attributes, and a table of weighted features) into arrays and
+scores whole texts at once:
 a token's own features and what it says about its neighbours are summed once per word form into
 label scores and cached, so a repeated word costs one lookup; the features that depend on the
 neighbours (bigrams, sentence edges, gazetteer spans) are looked up per position; and all the
@@ -9,7 +11,7 @@ sentences of a text are decoded in one batch. The tags are those crfsuite's own 
 
 from __future__ import annotations
 
-import tempfile
+import struct
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -126,57 +128,60 @@ class CrfTagger:
         return tags_to_entities(text, tokens, self.tag(text, tokens), self.name)
 
 
-def read_weights(path: Path) -> tuple[tuple[str, ...], dict[str, int], Any, Any]:
-    """A crfsuite model's weights, from crfsuite's text dump of it: the labels (in the model's order),
-    each attribute's row, the state weights ``(1 + attributes, labels)`` with row 0 all zero, and the
-    transition weights ``(labels, labels)`` (``[i, j]``: label i followed by label j)."""
-    import numpy as np
-    import pycrfsuite
+_HEADER = struct.Struct("<4sI4sIIIIIIIII")  # crfsuite's CRF1d model file header
+_RECORD = struct.Struct("<iI")  # a CQDB record: id, key size (the key follows, NUL-terminated)
+_FEATURE = [("type", "<u4"), ("src", "<u4"), ("dst", "<u4"), ("weight", "<f8")]
+_STATE, _TRANSITION = 0, 1
 
-    tagger: Any = pycrfsuite.Tagger()
-    tagger.open(str(path))
-    header: dict[str, str] = {}
-    labels: list[str] = []
-    column: dict[str, int] = {}
-    rows: dict[str, int] = {}
-    weights: Any = None
-    trans: Any = None
-    with tempfile.TemporaryDirectory() as tmp:
-        dump = Path(tmp) / "model.txt"
-        tagger.dump(str(dump))
-        tagger.close()
-        section = ""
-        with dump.open(encoding="utf-8") as lines:  # streamed: the dump of a large model is tens of MB
-            for line in lines:
-                line = line.rstrip("\n")
-                if line.endswith(" = {"):
-                    section = line[:-4]
-                    if section in ("TRANSITIONS", "STATE_FEATURES") and weights is None:
-                        column = {label: k for k, label in enumerate(labels)}
-                        weights = np.zeros((int(header["num_attrs"]) + 1, len(labels)))
-                        trans = np.zeros((len(labels), len(labels)))
-                elif line == "}":
-                    section = ""
-                elif section == "STATE_FEATURES":
-                    # "(0) attribute --> label: weight"; an attribute may hold anything but a newline
-                    pair, weight = line.split(") ", 1)[1].rsplit(": ", 1)
-                    attribute, label = pair.rsplit(" --> ", 1)
-                    row = rows.get(attribute)
-                    if row is None:
-                        row = rows[attribute] = len(rows) + 1
-                    weights[row, column[label]] = float(weight)
-                elif section == "TRANSITIONS":
-                    pair, weight = line.split(") ", 1)[1].rsplit(": ", 1)
-                    before, after = pair.rsplit(" --> ", 1)
-                    trans[column[before], column[after]] = float(weight)
-                elif section == "LABELS":
-                    labels.append(line.split(": ", 1)[1])
-                elif section == "FILEHEADER":
-                    key, _, value = line.strip().partition(": ")
-                    header[key] = value
-    if weights is None:  # a model without features
-        weights, trans = np.zeros((1, len(labels))), np.zeros((len(labels), len(labels)))
-    return tuple(labels), rows, weights[:len(rows) + 1], trans
+
+def _cqdb_strings(data: bytes, start: int, count: int) -> list[str]:
+    """The strings of ids 0 … count-1 in a constant quark database (crfsuite's string table) at ``start``."""
+    chunk, _, _, _, bwd_size, bwd_offset = struct.unpack_from("<4sIIIII", data, start)
+    if chunk != b"CQDB" or bwd_size < count:
+        raise ValueError("bad string table")
+    offsets = struct.unpack_from(f"<{count}I", data, start + bwd_offset)
+    out = []
+    for offset in offsets:
+        _, size = _RECORD.unpack_from(data, start + offset)
+        key = start + offset + _RECORD.size
+        out.append(data[key:key + size - 1].decode("utf-8"))
+    return out
+
+
+def read_weights(path: Path) -> tuple[tuple[str, ...], dict[str, int], Any, Any]:
+    """A crfsuite model's weights, read from its file: the labels (in the model's order), each
+    attribute's row, the state weights ``(1 + attributes, labels)`` with row 0 all zero, and the
+    transition weights ``(labels, labels)`` (``[i, j]``: label i followed by label j).
+
+    Raises:
+        BackendUnavailable: the file is not a crfsuite CRF1d model this reader knows.
+    """
+    import numpy as np
+
+    data = path.read_bytes()
+    try:
+        (magic, _, kind, _, _, num_labels, num_attrs, off_features, off_labels, off_attrs, _,
+         _) = _HEADER.unpack_from(data, 0)
+        if magic != b"lCRF" or kind != b"FOMC":
+            raise ValueError("not a CRF1d model")
+        labels = tuple(_cqdb_strings(data, off_labels, num_labels))
+        attributes = _cqdb_strings(data, off_attrs, num_attrs)
+        chunk, _, count = struct.unpack_from("<4sII", data, off_features)
+        if chunk != b"FEAT":
+            raise ValueError("no feature table")
+        features = np.frombuffer(data, dtype=np.dtype(_FEATURE), count=count, offset=off_features + 12)
+        if not set(np.unique(features["type"]).tolist()) <= {_STATE, _TRANSITION}:
+            raise ValueError("feature types other than state and transition")
+        state = features[features["type"] == _STATE]
+        weights = np.zeros((num_attrs + 1, num_labels))
+        weights[state["src"].astype(np.int64) + 1, state["dst"]] = state["weight"]
+        moves = features[features["type"] == _TRANSITION]
+        trans = np.zeros((num_labels, num_labels))
+        trans[moves["src"], moves["dst"]] = moves["weight"]
+    except (struct.error, ValueError, IndexError, UnicodeDecodeError) as exc:
+        raise BackendUnavailable(f"{path}: not a crfsuite NER model ({exc})") from None
+    rows = {attribute: i for i, attribute in enumerate(attributes, 1)}
+    return labels, rows, weights, trans
 
 
 def load_model(path: Path | str, name: str = "builtin") -> CrfTagger:
