@@ -18,7 +18,7 @@ from typing import Any
 from ..errors import BackendError, BackendUnavailable
 from ..model import Entity, Token
 from .bio import entity_type, tags_to_entities
-from .features import sentence_ranges
+from .features import text_sentence_ranges
 
 MODEL_ENV = "AQWAL_CAMEL_NER_MODEL"
 CAMEL_DATA_ENV = "CAMELTOOLS_DATA"
@@ -184,10 +184,8 @@ class CamelNer:
 
     def chunks(self, text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
         """Token ranges to tag: sentences (as the built-in backend splits them), long ones cut every max_words."""
-        words = [t.text for t in tokens]
-        gaps = [""] + [text[tokens[i - 1].end:tokens[i].start] for i in range(1, len(tokens))]
         out: list[tuple[int, int]] = []
-        for start, end in sentence_ranges(words, gaps):
+        for start, end in text_sentence_ranges(text, tokens):
             out.extend((i, min(i + self.max_words, end)) for i in range(start, end, self.max_words))
         return out
 

@@ -21,7 +21,7 @@ from ..errors import BackendUnavailable
 from ..model import Entity, Token
 from .bio import tags_to_entities
 from .decode import viterbi_batch
-from .features import _CACHE_WORDS, DATA_DIR, Featurizer, RecentCache, sentence_ranges
+from .features import _CACHE_WORDS, DATA_DIR, Featurizer, RecentCache, text_sentence_ranges
 
 MODEL_FILE = "ner-crf.model"
 _DISTANCES = (-2, -1, 1, 2)  # the neighbours a token describes, as in Featurizer.sentence
@@ -116,9 +116,8 @@ class CrfTagger:
     def tag(self, text: str, tokens: Sequence[Token]) -> list[str]:
         """BIO tags for a whole text, tagged sentence by sentence (split at . ! ? ؟ and newlines)."""
         words = [t.text for t in tokens]
-        gaps = [""] + [text[tokens[i - 1].end:tokens[i].start] for i in range(1, len(tokens))]
         tags: list[str] = []
-        for sentence_tags in self.tag_sentences([words[a:b] for a, b in sentence_ranges(words, gaps)]):
+        for sentence_tags in self.tag_sentences([words[a:b] for a, b in text_sentence_ranges(text, tokens)]):
             tags.extend(sentence_tags)
         return tags
 

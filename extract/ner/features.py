@@ -10,6 +10,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Generic, TypeVar
 
+from ..model import Token
 from ..normalize import match_key
 
 # Proclitic chains (conjunction, preposition, article) tried longest first. A stem must keep
@@ -325,6 +326,12 @@ class Featurizer:
                 f.extend(self.pair(words[i][1], words[i + 1][1])[1])
             out.append(f)
         return out
+
+
+def text_sentence_ranges(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """:func:`sentence_ranges` of a text's tokens, a line break in the text between two tokens ending a sentence."""
+    gaps = [""] + [text[tokens[i - 1].end:tokens[i].start] for i in range(1, len(tokens))]
+    return sentence_ranges([t.text for t in tokens], gaps)
 
 
 def sentence_ranges(tokens: Sequence[str], gaps: Sequence[str] | None = None) -> list[tuple[int, int]]:

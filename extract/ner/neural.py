@@ -28,8 +28,8 @@ from .features import (
     Featurizer,
     _shape,
     gaz_digest,
-    sentence_ranges,
     split_clitics,
+    text_sentence_ranges,
 )
 
 MODEL_FILE = "ner-neural.pt"
@@ -477,10 +477,8 @@ class NeuralTagger:
     def tag(self, text: str, tokens: Sequence[Token]) -> list[str]:
         """BIO tags for a whole text, sentence by sentence (split at . ! ? ؟ and newlines)."""
         words = [t.text for t in tokens]
-        gaps = [""] + [text[tokens[i - 1].end:tokens[i].start] for i in range(1, len(tokens))]
-        ranges = sentence_ranges(words, gaps)
         tags: list[str] = []
-        for sent_tags in self.tag_sentences([words[a:b] for a, b in ranges]):
+        for sent_tags in self.tag_sentences([words[a:b] for a, b in text_sentence_ranges(text, tokens)]):
             tags.extend(sent_tags)
         return tags
 

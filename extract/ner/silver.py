@@ -26,7 +26,7 @@ from ..entities import propagate_entities
 from ..tokenize import tokenize
 from .base import NerBackend
 from .bio import whole_token_tags
-from .features import sentence_ranges
+from .features import text_sentence_ranges
 
 Sentence = tuple[list[str], list[str]]
 MAX_SENTENCE_TOKENS = 150  # longer "sentences" are lists and tables: not worth learning from
@@ -39,8 +39,7 @@ def tag_article(text: str, tagger: NerBackend) -> list[Sentence]:
         return []
     tags = whole_token_tags(tokens, propagate_entities(text, tokens, tagger(text, tokens)))
     words = [t.text for t in tokens]
-    gaps = [""] + [text[tokens[i - 1].end:tokens[i].start] for i in range(1, len(tokens))]
-    return [(words[a:b], tags[a:b]) for a, b in sentence_ranges(words, gaps) if 0 < b - a <= MAX_SENTENCE_TOKENS]
+    return [(words[a:b], tags[a:b]) for a, b in text_sentence_ranges(text, tokens) if 0 < b - a <= MAX_SENTENCE_TOKENS]
 
 
 def news_texts(corpus: Path, every: int = 1) -> Iterator[str]:
