@@ -52,9 +52,10 @@ class CrfTagger:
 
         hit = self._cache.get(token)
         if hit is None:
-            rows, neighbour = self._rows, self.featurizer._neighbour
+            # the neighbour strings are not cached as well: the summed scores are what is kept
+            rows, neighbour = self._rows, self.featurizer.neighbour_features
             feats, ctx = word
-            groups = [("b", *feats), *(neighbour(token, ctx, d) for d in _DISTANCES)]
+            groups = [("b", *feats), *(neighbour(ctx, d) for d in _DISTANCES)]
             flat: list[int] = []
             starts: list[int] = []
             for group in groups:

@@ -216,10 +216,16 @@ class Featurizer:
         self._neighbour_cache.clear()
 
     def _neighbour(self, token: str, c: dict[str, str], d: int) -> list[str]:
-        """What a token says about the word ``d`` places away (cached: the same strings recur)."""
+        """:meth:`neighbour_features`, cached by token and distance (the same strings recur)."""
         cached = self._neighbour_cache.get((token, d))
-        if cached is not None:
-            return cached
+        if cached is None:
+            cached = self.neighbour_features(c, d)
+            self._neighbour_cache.put((token, d), cached)
+        return cached
+
+    @staticmethod
+    def neighbour_features(c: dict[str, str], d: int) -> list[str]:
+        """What a token (its context summary ``c``) says about the word ``d`` places away."""
         out = [f"{d}w={c['w']}", f"{d}c={c['c']}"]
         if abs(d) == 1:
             out.append(f"{d}s={c['s']}")
@@ -227,7 +233,6 @@ class Featurizer:
                 out.append(f"{d}g={c['g']}")
             if "a" in c:
                 out.append(f"{d}a={c['a']}")
-        self._neighbour_cache.put((token, d), out)
         return out
 
     def _gaz_spans(self, stems: Sequence[tuple[str, str]]) -> list[str]:
