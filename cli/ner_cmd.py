@@ -69,7 +69,7 @@ def train_ner(
     Word clusters are rebuilt when --corpus is given and the gazetteer when --gazetteer is given;
     otherwise the shipped ones are reused (copied beside the new model).
 
-    Example: aqwal train-ner --train ANERCorp_CamelLab_train.txt --gazetteer anergazet --out extract/data/ner-crf.model
+    Example: aqwal train-ner --train ANERCorp_CamelLab_train.txt --gazetteer anergazet --out extract/data/ner-crf.npz
     """
     from extract.ner.evaluate import ConllFormatError
     from extract.ner.train import train as run_train

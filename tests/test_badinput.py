@@ -184,7 +184,7 @@ def _model_present() -> bool:
     return (DATA_DIR / MODEL_FILE).is_file()
 
 
-@pytest.mark.skipif(not _model_present(), reason="the built-in NER model (extract/data/ner-crf.model) is not built yet")
+@pytest.mark.skipif(not _model_present(), reason="the built-in NER model (extract/data/ner-crf.npz) is not built yet")
 def test_end_to_end_with_the_default_backend(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()

@@ -116,13 +116,13 @@ def test_the_tagger_itself_labels_whole_tokens() -> None:
         assert e.start in starts and e.end in ends
 
 
-def _crfsuite_tags(model: object, sentences: list[list[str]]) -> list[list[str]]:
+def _crfsuite_tags(crfsuite_model: Path, featurizer: Featurizer, sentences: list[list[str]]) -> list[list[str]]:
     """What crfsuite's own tagger says, from the same features."""
     import pycrfsuite
 
     reference = pycrfsuite.Tagger()
-    reference.open(str(model.model_path))  # type: ignore[attr-defined]
-    return [list(reference.tag(model.featurizer.sentence(s))) for s in sentences]  # type: ignore[attr-defined]
+    reference.open(str(crfsuite_model))
+    return [list(reference.tag(featurizer.sentence(s))) for s in sentences]
 
 
 ARTICLE = ("قال وزير الخارجية الروسي سيرجي لافروف في موسكو إن بلاده لن تقبل بذلك. وأضاف أن الأمم المتحدة "
@@ -131,45 +131,82 @@ ARTICLE = ("قال وزير الخارجية الروسي سيرجي لافرو�
            "إن القوات الروسية انسحبت من تدمر وحمص ودير الزور ؟ ولم يعلق الكرملين")
 
 
-def test_array_tagger_gives_crfsuites_tags() -> None:
-    tagger = load_builtin()
+@pytest.fixture(scope="module")
+def trained_here(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A packed model and crfsuite's own file for it: trained on ANERcorp's first 600 sentences when the
+    corpus is beside the checkout (real features and weights), else on the tests' tiny corpus."""
+    from conftest import tiny_conll
+
+    from extract.ner.evaluate import read_conll
+    from extract.ner.train import train
+
+    folder = tmp_path_factory.mktemp("crf")
+    data = folder / "train.txt"
+    anercorp = Path(__file__).resolve().parents[2] / "shared/data/ner/anercorp-camel/ANERCorp_CamelLab_train.txt"
+    if anercorp.is_file():
+        data.write_text("".join("".join(f"{w} {t}\n" for w, t in zip(*s, strict=True)) + "\n"
+                                for s in read_conll(anercorp)[:600]), encoding="utf-8")
+    else:
+        data.write_text(tiny_conll(), encoding="utf-8")
+    packed, raw = folder / "model" / "ner-crf.npz", folder / "model" / "ner-crf.crfsuite"
+    train([data], [], packed, max_iterations=40, crfsuite_copy=raw)
+    return packed, raw
+
+
+def test_packed_model_has_crfsuites_exact_weights(trained_here: tuple[Path, Path]) -> None:
+    import numpy as np
+
+    from extract.ner.crf import read_model, read_weights
+
+    packed, raw = trained_here
+    labels, rows, state, trans = read_model(packed)
+    raw_labels, raw_rows, raw_state, raw_trans = read_weights(raw)
+    assert (labels, rows) == (raw_labels, raw_rows)
+    assert np.array_equal(state, raw_state) and np.array_equal(trans, raw_trans)
+    assert len(rows) > 100 and np.count_nonzero(state) > 100 and not state[0].any()
+    assert packed.stat().st_size < raw.stat().st_size / 2
+
+
+def test_array_tagger_gives_crfsuites_tags(trained_here: tuple[Path, Path]) -> None:
+    from extract.ner.crf import load_model
+
+    packed, raw = trained_here
+    tagger = load_model(packed)
     tokens = tokenize(ARTICLE)
     words = [t.text for t in tokens]
     sentences = [words[a:b] for a, b in sentence_ranges(words)]
-    assert len(sentences) >= 4
-    expected = _crfsuite_tags(tagger, sentences)
+    sentences += [["قال", "جون", "كيري", "في", "جنيف", "."], ["وصل", "الوفد", "إلى", "موسكو"], ["كيري"]]
+    assert len(sentences) >= 7
+    expected = _crfsuite_tags(raw, tagger.featurizer, sentences)
     assert tagger.tag_sentences(sentences) == expected
     assert [tagger.tag_words(s) for s in sentences] == expected  # one at a time, from a warm cache
     tagger.clear_caches()
     assert tagger.tag_sentences(sentences[::-1]) == expected[::-1]
     assert any(tag != "O" for tags in expected for tag in tags)
     assert tagger.tag_sentences([[], words[:3], []])[0::2] == [[], []]
+    assert load_model(raw).tag_sentences(sentences) == expected  # crfsuite's file itself also loads
 
 
-def test_array_tagger_matches_crfsuite_on_a_model_trained_here(tmp_path: Path) -> None:
-    from conftest import tiny_conll
-
-    from extract.ner.crf import load_model
-    from extract.ner.train import train
-
-    data = tmp_path / "tiny.txt"
-    data.write_text(tiny_conll(), encoding="utf-8")
-    out = tmp_path / "model" / "ner-crf.model"
-    train([data], [], out, max_iterations=30)
-    tagger = load_model(out, name="tiny")
-    sentences = [["قال", "جون", "كيري", "في", "جنيف", "."], ["وصل", "الوفد", "إلى", "موسكو"], ["كيري"]]
-    assert tagger.tag_sentences(sentences) == _crfsuite_tags(tagger, sentences)
-    assert tagger.tag_words(sentences[0])[1:3] == ["B-PERS", "I-PERS"]
+def test_the_shipped_model_is_packed_and_tags_a_known_sentence() -> None:
+    tagger = load_builtin()
+    assert (DATA_DIR / MODEL_FILE).read_bytes()[:4] == b"PK\x03\x04"
+    words = ["قال", "جون", "كيري", "في", "جنيف", "."]
+    assert tagger.tag_words(words)[1:5] == ["B-PERS", "I-PERS", "O", "B-LOC"]
 
 
-def test_a_file_that_is_not_a_crfsuite_model_gives_a_clear_error(tmp_path: Path) -> None:
+def test_a_file_that_is_not_a_crf_model_gives_a_clear_error(tmp_path: Path) -> None:
+    import numpy as np
+
     from extract.errors import BackendUnavailable
     from extract.ner.crf import load_model
 
-    for content in (b"not a model at all", b"lCRF" + bytes(60), (DATA_DIR / MODEL_FILE).read_bytes()[:2000]):
-        bad = tmp_path / "ner-crf.model"
+    other = tmp_path / "other.npz"
+    np.savez_compressed(other, format=np.array("something else"))
+    for content in (b"", b"not a model at all", b"lCRF" + bytes(60), (DATA_DIR / MODEL_FILE).read_bytes()[:2000],
+                    other.read_bytes()):
+        bad = tmp_path / "ner-crf.npz"
         bad.write_bytes(content)
-        with pytest.raises(BackendUnavailable, match="not a crfsuite NER model"):
+        with pytest.raises(BackendUnavailable, match="not a CRF NER model"):
             load_model(bad)
     with pytest.raises(BackendUnavailable, match="not found"):
         load_model(tmp_path / "missing.model")

@@ -1,8 +1,9 @@
-"""The built-in offline NER backend: a crfsuite model shipped in ``extract/data``.
+"""The built-in offline NER backend: a CRF trained by crfsuite, shipped in ``extract/data``.
 
-crfsuite trains the model; tagging reads its weights from the model file (crfsuite's CRF1d format:
-a header, string tables for labels and attributes, and a table of weighted features) into arrays and
-scores whole texts at once:
+crfsuite trains the model; aqwal keeps only its weights, packed into a compressed numpy archive
+(``ner-crf.npz``: labels, attribute strings, a dense weight table, transitions; a fifth of the size of
+crfsuite's own file, which spends most of its bytes on hash tables). Tagging reads either format into
+arrays and scores whole texts at once:
 a token's own features and what it says about its neighbours are summed once per word form into
 label scores and cached, so a repeated word costs one lookup; the features that depend on the
 neighbours (bigrams, sentence edges, gazetteer spans) are looked up per position; and all the
@@ -23,7 +24,8 @@ from .bio import tags_to_entities
 from .decode import viterbi_batch
 from .features import _CACHE_WORDS, DATA_DIR, Featurizer, RecentCache, text_sentence_ranges
 
-MODEL_FILE = "ner-crf.model"
+MODEL_FILE = "ner-crf.npz"
+PACKED_FORMAT = "aqwal-ner-crf/1"
 _DISTANCES = (-2, -1, 1, 2)  # the neighbours a token describes, as in Featurizer.sentence
 
 
@@ -36,7 +38,7 @@ class CrfTagger:
         self.name = name
         self.model_path = model_path
         self.featurizer = featurizer if featurizer is not None else Featurizer.from_dir(model_path.parent)
-        self.labels, self._rows, self._weights, self._trans = read_weights(model_path)
+        self.labels, self._rows, self._weights, self._trans = read_model(model_path)
         self._edge = np.zeros(len(self.labels))  # crfsuite scores no start or end transitions
         self._cache: RecentCache[str, Any] = RecentCache(_CACHE_WORDS)
 
@@ -148,10 +150,72 @@ def _cqdb_strings(data: bytes, start: int, count: int) -> list[str]:
     return out
 
 
+def read_model(path: Path) -> tuple[tuple[str, ...], dict[str, int], Any, Any]:
+    """A CRF's weights, from a packed model (``.npz``) or from crfsuite's own model file: the labels
+    (in the model's order), each attribute's row, the state weights ``(1 + attributes, labels)`` with
+    row 0 all zero, and the transition weights ``(labels, labels)`` (``[i, j]``: label i followed by j).
+
+    Raises:
+        BackendUnavailable: the file is neither a packed model nor a crfsuite CRF1d model.
+    """
+    try:
+        with path.open("rb") as fh:
+            magic = fh.read(4)
+    except OSError as exc:
+        raise BackendUnavailable(f"{path}: {exc.strerror or exc}") from None
+    if magic == b"lCRF":
+        return read_weights(path)
+    if magic == b"PK\x03\x04":
+        return _read_packed(path)
+    raise BackendUnavailable(f"{path}: not a CRF NER model (neither a packed .npz model nor a crfsuite model file)")
+
+
+def write_packed(weights: tuple[tuple[str, ...], dict[str, int], Any, Any], out: Path) -> None:
+    """Write weights as :func:`read_model` returns them into a packed model (a compressed ``.npz``)."""
+    import numpy as np
+
+    labels, rows, state, trans = weights
+    attributes = sorted(rows, key=rows.__getitem__)
+    if any("\0" in a for a in attributes):  # crfsuite's strings are NUL-terminated: cannot happen
+        raise ValueError("an attribute contains NUL")
+    tmp = out.with_name(out.name + ".tmp")
+    with tmp.open("wb") as fh:
+        np.savez_compressed(fh, format=np.array(PACKED_FORMAT), labels=np.array(labels),
+                            attributes=np.frombuffer("\0".join(attributes).encode("utf-8"), dtype=np.uint8),
+                            weights=state[[rows[a] for a in attributes]], transitions=trans)
+    tmp.replace(out)
+
+
+def pack_crfsuite_model(source: Path, out: Path) -> None:
+    """Convert crfsuite's model file into a packed model with exactly the same weights."""
+    write_packed(read_weights(source), out)
+
+
+def _read_packed(path: Path) -> tuple[tuple[str, ...], dict[str, int], Any, Any]:
+    import zipfile
+
+    import numpy as np
+
+    try:
+        with np.load(path, allow_pickle=False) as archive:
+            if str(archive["format"]) != PACKED_FORMAT:
+                raise ValueError(f"format {archive['format']} is not {PACKED_FORMAT}")
+            labels = tuple(str(label) for label in archive["labels"])
+            blob = archive["attributes"].tobytes().decode("utf-8")
+            attributes = blob.split("\0") if blob else []
+            state = archive["weights"]
+            trans = archive["transitions"]
+        if state.shape != (len(attributes), len(labels)) or trans.shape != (len(labels), len(labels)):
+            raise ValueError("the weight tables do not match the labels and attributes")
+    except (OSError, KeyError, ValueError, UnicodeDecodeError, zipfile.BadZipFile, EOFError) as exc:
+        raise BackendUnavailable(f"{path}: not a CRF NER model ({exc})") from None
+    weights = np.zeros((len(attributes) + 1, len(labels)))
+    weights[1:] = state
+    return labels, {a: i for i, a in enumerate(attributes, 1)}, weights, np.asarray(trans, dtype=np.float64)
+
+
 def read_weights(path: Path) -> tuple[tuple[str, ...], dict[str, int], Any, Any]:
-    """A crfsuite model's weights, read from its file: the labels (in the model's order), each
-    attribute's row, the state weights ``(1 + attributes, labels)`` with row 0 all zero, and the
-    transition weights ``(labels, labels)`` (``[i, j]``: label i followed by label j).
+    """A crfsuite model file's weights, as :func:`read_model` returns them.
 
     Raises:
         BackendUnavailable: the file is not a crfsuite CRF1d model this reader knows.
@@ -179,13 +243,14 @@ def read_weights(path: Path) -> tuple[tuple[str, ...], dict[str, int], Any, Any]
         trans = np.zeros((num_labels, num_labels))
         trans[moves["src"], moves["dst"]] = moves["weight"]
     except (struct.error, ValueError, IndexError, UnicodeDecodeError) as exc:
-        raise BackendUnavailable(f"{path}: not a crfsuite NER model ({exc})") from None
+        raise BackendUnavailable(f"{path}: not a CRF NER model (crfsuite file: {exc})") from None
     rows = {attribute: i for i, attribute in enumerate(attributes, 1)}
     return labels, rows, weights, trans
 
 
 def load_model(path: Path | str, name: str = "builtin") -> CrfTagger:
-    """Load a model trained by :func:`extract.ner.train.train` (resources are read from its folder)."""
+    """Load a model trained by :func:`extract.ner.train.train`, packed or crfsuite's own file
+    (resources are read from its folder)."""
     path = Path(path)
     if not path.is_file():
         raise BackendUnavailable(f"NER model not found: {path} (rebuild it with `aqwal train-ner`)")

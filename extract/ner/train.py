@@ -14,6 +14,7 @@ from typing import Any
 
 from ..normalize import match_key
 from .bio import bio_spans
+from .crf import pack_crfsuite_model
 from .evaluate import Scores, Sentence, read_conll, score
 from .features import (
     CLUSTER_FILE,
@@ -249,8 +250,8 @@ def train(train_files: Sequence[Path | str], dev_files: Sequence[Path | str], ou
           corpus: Path | str | None = None, gazetteer_dir: Path | str | None = None,
           dev_fraction: float = 0.0, c1: float = 0.02, c2: float = 0.05, max_iterations: int = 250,
           min_freq: int = 1, augment_tokenization: bool = False, identity_dropout: float = 0.0, seed: int = 13,
-          log: Log = _quiet) -> dict[str, Any]:
-    """Train a CRF on CoNLL files and write it to ``out_path`` (clusters and gazetteer beside it).
+          crfsuite_copy: Path | None = None, log: Log = _quiet) -> dict[str, Any]:
+    """Train a CRF on CoNLL files and write it, packed, to ``out_path`` (clusters and gazetteer beside it).
 
     Args:
         train_files: CoNLL files to train on.
@@ -263,6 +264,7 @@ def train(train_files: Sequence[Path | str], dev_files: Sequence[Path | str], ou
             word-identity features (0 disables the copy).
         augment_tokenization: also train on a copy of each sentence re-split by aqwal's tokenizer
             (corpora glue punctuation to words; articles are tagged with it split off).
+        crfsuite_copy: also keep crfsuite's own model file here (aqwal reads either).
 
     Returns:
         A summary: sentence counts, seconds, and dev scores when there is dev data.
@@ -294,9 +296,13 @@ def train(train_files: Sequence[Path | str], dev_files: Sequence[Path | str], ou
     trainer.set_params({"c1": c1, "c2": c2, "max_iterations": max_iterations,
                         "feature.possible_transitions": True, "feature.minfreq": min_freq})
     log(f"training on {len(sentences):,} sentences ({sum(len(w) for w, _ in sentences):,} tokens)")
-    tmp = out_path.with_name(out_path.name + ".tmp")
-    trainer.train(str(tmp))
-    tmp.replace(out_path)
+    raw = out_path.with_name(out_path.name + ".crfsuite.tmp")
+    trainer.train(str(raw))
+    pack_crfsuite_model(raw, out_path)
+    if crfsuite_copy is not None:
+        raw.replace(crfsuite_copy)
+    else:
+        raw.unlink()
     summary: dict[str, Any] = {"train_sentences": len(sentences), "seconds": round(time.time() - t0, 1),
                                "model": str(out_path), "model_bytes": out_path.stat().st_size}
     log(f"trained in {summary['seconds']}s -> {out_path} ({summary['model_bytes']:,} bytes)")
