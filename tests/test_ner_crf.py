@@ -165,6 +165,7 @@ def test_packed_model_has_crfsuites_exact_weights(trained_here: tuple[Path, Path
     assert np.array_equal(state, raw_state) and np.array_equal(trans, raw_trans)
     assert len(rows) > 100 and np.count_nonzero(state) > 100 and not state[0].any()
     assert packed.stat().st_size < raw.stat().st_size / 2
+    assert read_model(str(packed))[0] == labels  # a path given as a string reads the same
 
 
 def test_array_tagger_gives_crfsuites_tags(trained_here: tuple[Path, Path]) -> None:

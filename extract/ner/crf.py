@@ -150,7 +150,7 @@ def _cqdb_strings(data: bytes, start: int, count: int) -> list[str]:
     return out
 
 
-def read_model(path: Path) -> tuple[tuple[str, ...], dict[str, int], Any, Any]:
+def read_model(path: Path | str) -> tuple[tuple[str, ...], dict[str, int], Any, Any]:
     """A CRF's weights, from a packed model (``.npz``) or from crfsuite's own model file: the labels
     (in the model's order), each attribute's row, the state weights ``(1 + attributes, labels)`` with
     row 0 all zero, and the transition weights ``(labels, labels)`` (``[i, j]``: label i followed by j).
@@ -158,6 +158,7 @@ def read_model(path: Path) -> tuple[tuple[str, ...], dict[str, int], Any, Any]:
     Raises:
         BackendUnavailable: the file is neither a packed model nor a crfsuite CRF1d model.
     """
+    path = Path(path)
     try:
         with path.open("rb") as fh:
             magic = fh.read(4)
