@@ -21,7 +21,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("gold", nargs="?", type=Path, default=DEFAULT_TEST, help="CoNLL test file")
     parser.add_argument("--backend", choices=("builtin", "neural"), default="builtin",
                         help="builtin (the CRF, the default backend) or neural (the BiLSTM-CRF)")
-    parser.add_argument("--model", type=Path, default=None, help="model file (default: the shipped one)")
+    parser.add_argument("--model", type=Path, default=None,
+                        help="model file instead of the shipped one: a CRF (.npz) or a neural model (.pt)")
     parser.add_argument("--repeat", type=int, default=3, help="timing passes (best is reported)")
     parser.add_argument("--per-text", type=int, default=20,
                         help="also score texts of this many consecutive sentences with the pipeline's entity stage "
@@ -30,27 +31,31 @@ def main(argv: list[str] | None = None) -> int:
 
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
-    from extract.ner import crf, neural
+    from extract.errors import BackendUnavailable
+    from extract.ner import crf, load_model_file, neural
     from extract.ner.evaluate import evaluate_backend, read_conll, tokens_to_text
     from extract.ner.features import CLUSTER_FILE, GAZETTEER_FILE, LEXICON_FILE
 
     module = crf if args.backend == "builtin" else neural
-    load_model = module.load_model
+    model_path = args.model or module.DATA_DIR / module.MODEL_FILE
 
     if not args.gold.is_file():
         print(f"bench/ner.py: {args.gold}: no such file", file=sys.stderr)
         return 1
-    model_path = args.model or module.DATA_DIR / module.MODEL_FILE
     sentences = read_conll(args.gold)
     n_tokens = sum(len(w) for w, _ in sentences)
 
     # the first load, untraced (tracing slows allocation several times), is the one a user waits for;
     # the Python heap is then traced over a second load (torch and the shared lexicon already in memory)
-    t0 = time.perf_counter()
-    tagger = load_model(model_path)
-    load_s = time.perf_counter() - t0
+    try:
+        t0 = time.perf_counter()
+        tagger = load_model_file(model_path)
+        load_s = time.perf_counter() - t0
+    except BackendUnavailable as err:
+        print(f"bench/ner.py: {err}", file=sys.stderr)
+        return 1
     tracemalloc.start()
-    load_model(model_path)
+    load_model_file(model_path)
     _, load_peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
 
@@ -61,9 +66,8 @@ def main(argv: list[str] | None = None) -> int:
     # tagged; a fresh feature cache each pass so repeated words do not flatter the figure.
     texts = [tokens_to_text(w) for w, _ in sentences]
     best = float("inf")
-    featurizer = getattr(tagger, "featurizer", None) or tagger.encoder.featurizer
     for _ in range(args.repeat):
-        featurizer.clear_caches()
+        tagger.clear_caches()
         t0 = time.perf_counter()
         for text, tokens in texts:
             tagger(text, tokens)

@@ -116,8 +116,9 @@ def _print_scores(scores: dict[str, dict[str, float | int]], title: str, fmt: Ou
 def eval_ner(
     gold: Annotated[Path, typer.Option("--gold", help="Gold CoNLL file: TOKEN TAG lines, blank between sentences.")],
     ner: Annotated[str, typer.Option("--ner", help="Backend: builtin, neural or camel.")] = "builtin",
-    model: Annotated[Path | None,
-                     typer.Option("--model", help="Score this CRF model file instead of a backend.")] = None,
+    model: Annotated[Path | None, typer.Option(
+        "--model", help="Score this model file instead of a backend: a CRF (.npz, or crfsuite's file) or a neural "
+                        "model (.pt).", show_default=False)] = None,
     fmt: Annotated[OutputFormat, typer.Option("--format", help="table or json.")] = OutputFormat.table,
     per_text: Annotated[int, typer.Option(
         "--per-text", min=0,
@@ -137,14 +138,14 @@ def eval_ner(
     sentences = _read_gold(gold)
     try:
         if model is not None:
-            from extract.ner.crf import load_model
+            from extract.ner import load_model_file
 
             _check_file(model)
-            backend = load_model(model, name="model")
+            backend = load_model_file(model)
         else:
             backend = get_backend(ner)
     except ExtractError as exc:
-        _fail(model or ner, str(exc))
+        _fail("--model" if model else ner, str(exc))  # a model's message names its file
     scores = evaluate_backend(backend, sentences, per_text=per_text)
     where = f"{gold.name}, texts of {per_text} sentences" if per_text else gold.name
     _print_scores({k: v.as_dict() for k, v in scores.items()}, f"NER ({backend.name}) on {where}", fmt)

@@ -182,3 +182,27 @@ def test_eval_ner_command_scores_a_gold_file(tmp_path: Path) -> None:
     assert "texts of 3 sentences" in table.stdout and "micro" in table.stdout
     missing = runner.invoke(app, ["eval", "ner", "--gold", str(tmp_path / "none.txt")])
     assert missing.exit_code != 0 and "none.txt" in missing.output and "Traceback" not in missing.output
+
+
+
+def test_eval_ner_command_scores_a_model_file_of_either_kind(tmp_path: Path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from cli.main import app
+    from extract.ner.crf import DATA_DIR
+
+    gold = _write(tmp_path, TEXT_GOLD)
+    runner = CliRunner()
+    base = ["eval", "ner", "--gold", str(gold), "--format", "json"]
+    for model_file, backend in (("ner-crf.npz", "builtin"), ("ner-neural.pt", "neural")):
+        from_file = runner.invoke(app, [*base, "--model", str(DATA_DIR / model_file)])
+        shipped = runner.invoke(app, [*base, "--ner", backend])
+        assert from_file.exit_code == 0 and shipped.exit_code == 0, from_file.output + shipped.output
+        assert json.loads(from_file.stdout) == json.loads(shipped.stdout)
+    junk = tmp_path / "junk.pt"
+    junk.write_text("no model here", encoding="utf-8")
+    bad = runner.invoke(app, [*base, "--model", str(junk)])
+    assert bad.exit_code == 1 and "junk.pt: not an aqwal neural NER model" in bad.output
+    assert "Traceback" not in bad.output and len(bad.output.strip().splitlines()) == 1

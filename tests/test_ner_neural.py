@@ -137,3 +137,20 @@ def test_shipped_model_scores_on_its_dev_split() -> None:
     dev = sentences[int(len(sentences) * 0.9):][:150]
     scores = evaluate_backend(load_neural(), dev)
     assert scores["micro"].f1 > 0.7
+
+
+def test_a_model_file_loads_by_its_kind(tiny_model: Path, tmp_path: Path) -> None:
+    from extract.errors import BackendUnavailable
+    from extract.ner import load_model_file
+    from extract.ner.neural import NeuralTagger
+
+    tagger = load_model_file(tiny_model)
+    assert isinstance(tagger, NeuralTagger) and tagger.name == "model"
+    import torch
+
+    torch.save(["a", "list"], tmp_path / "list.pt")
+    for junk in (b"", b"not a torch file", tiny_model.read_bytes()[:2000], (tmp_path / "list.pt").read_bytes()):
+        path = tmp_path / "junk.pt"
+        path.write_bytes(junk)
+        with pytest.raises(BackendUnavailable, match="junk.pt: not an aqwal neural NER model"):
+            load_model_file(path)

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import cache
 from importlib import import_module
+from pathlib import Path
 
 from ..errors import BackendUnavailable
-from .base import NerBackend
+from .base import NerBackend, SentenceTagger
 
 # name -> "module:factory"; factories are imported only when asked for, so that
 # choosing the built-in backend never imports torch or camel_tools.ner.
@@ -21,6 +22,23 @@ BACKENDS: dict[str, str] = {
 def _factory(name: str) -> Callable[[], NerBackend]:
     module, _, attr = BACKENDS[name].partition(":")
     return getattr(import_module(module), attr)  # type: ignore[no-any-return]
+
+
+def load_model_file(path: Path | str) -> SentenceTagger:
+    """A model file as a backend named "model": a neural model (``.pt``) or else a CRF (``.npz`` or
+    crfsuite's own file); each reads its resource files from its folder.
+
+    Raises:
+        BackendUnavailable: the file is missing or is not such a model.
+    """
+    path = Path(path)
+    if path.suffix == ".pt":
+        from .neural import load_model as load_neural_model
+
+        return load_neural_model(path, name="model")
+    from .crf import load_model as load_crf_model
+
+    return load_crf_model(path, name="model")
 
 
 @cache
@@ -39,4 +57,4 @@ def get_backend(name: str = "builtin") -> NerBackend:
     return _factory(name)()
 
 
-__all__ = ["BACKENDS", "NerBackend", "get_backend"]
+__all__ = ["BACKENDS", "NerBackend", "get_backend", "load_model_file"]

@@ -19,17 +19,16 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import BackendUnavailable
-from ..model import Entity, Token
-from .bio import tags_to_entities
+from .base import SentenceTagger
 from .decode import viterbi_batch
-from .features import _CACHE_WORDS, DATA_DIR, Featurizer, RecentCache, text_sentence_ranges
+from .features import _CACHE_WORDS, DATA_DIR, Featurizer, RecentCache
 
 MODEL_FILE = "ner-crf.npz"
 PACKED_FORMAT = "aqwal-ner-crf/1"
 _DISTANCES = (-2, -1, 1, 2)  # the neighbours a token describes, as in Featurizer.sentence
 
 
-class CrfTagger:
+class CrfTagger(SentenceTagger):
     """Tags token sequences with a crfsuite model; resources (clusters, gazetteer) sit beside the model."""
 
     def __init__(self, model_path: Path, featurizer: Featurizer | None = None, name: str = "builtin") -> None:
@@ -68,13 +67,12 @@ class CrfTagger:
             self._cache.put(token, hit)
         return hit
 
-    def tag_sentences(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
-        """BIO tags per sentence of token strings, all sentences scored and decoded together."""
+    def emissions(self, sentences: Sequence[Sequence[str]]) -> Any:
+        """Label scores ``(sentences, longest, labels)`` of every position, zero-padded; the labels are
+        in ``self.labels``' order. At least one sentence must have tokens."""
         import numpy as np
 
         lengths = [len(s) for s in sentences]
-        if not any(lengths):
-            return [[] for _ in sentences]
         featurizer, rows = self.featurizer, self._rows
         per_token = []
         flat: list[int] = []  # rows of the features that depend on the neighbours: bigrams, edges, span marks
@@ -107,27 +105,18 @@ class CrfTagger:
         for row, n in enumerate(lengths):
             em[row, :n] = scores[pos:pos + n]
             pos += n
+        return em
+
+    def tag_sentences(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """BIO tags per sentence of token strings, all sentences scored and decoded together."""
+        lengths = [len(s) for s in sentences]
+        if not any(lengths):
+            return [[] for _ in sentences]
+        em = self.emissions(sentences)
         out: list[list[str]] = []
         for n, path in zip(lengths, viterbi_batch(em, lengths, self._trans, self._edge, self._edge), strict=True):
             out.append([self.labels[k] for k in path] if n else [])
         return out
-
-    def tag_words(self, words: Sequence[str]) -> list[str]:
-        """BIO tags for one sentence of token strings."""
-        return self.tag_sentences([words])[0] if words else []
-
-    def tag(self, text: str, tokens: Sequence[Token]) -> list[str]:
-        """BIO tags for a whole text, tagged sentence by sentence (split at . ! ? ؟ and newlines)."""
-        words = [t.text for t in tokens]
-        tags: list[str] = []
-        for sentence_tags in self.tag_sentences([words[a:b] for a, b in text_sentence_ranges(text, tokens)]):
-            tags.extend(sentence_tags)
-        return tags
-
-    def __call__(self, text: str, tokens: Sequence[Token]) -> tuple[Entity, ...]:
-        if not tokens:
-            return ()
-        return tags_to_entities(text, tokens, self.tag(text, tokens), self.name)
 
 
 _HEADER = struct.Struct("<4sI4sIIIIIIIII")  # crfsuite's CRF1d model file header

@@ -8,6 +8,7 @@ is loaded or trained, never when this module is imported.
 
 from __future__ import annotations
 
+import pickle
 import shutil
 from collections import Counter
 from collections.abc import Sequence
@@ -16,9 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import BackendUnavailable
-from ..model import Entity, Token
 from ..normalize import match_key
-from .bio import tags_to_entities
+from .base import SentenceTagger, length_batches
 from .decode import viterbi_batch
 from .features import (
     CLUSTER_FILE,
@@ -29,7 +29,6 @@ from .features import (
     _shape,
     gaz_digest,
     split_clitics,
-    text_sentence_ranges,
 )
 
 MODEL_FILE = "ner-neural.pt"
@@ -361,7 +360,7 @@ def decode_batch(net: Any, encoder: Encoder, sentences: Sequence[Sequence[str]])
     return out
 
 
-class NeuralTagger:
+class NeuralTagger(SentenceTagger):
     """The neural backend: tags a text sentence by sentence, all sentences of a text in one batch.
 
     Entities cover whole tokens, as ANERcorp's gold does; the pipeline cuts proclitics off names.
@@ -371,8 +370,11 @@ class NeuralTagger:
                  check_resources: bool = True) -> None:
         import torch
 
-        blob = torch.load(model_path, map_location="cpu", weights_only=True)
-        if blob.get("format") != FORMAT:
+        try:
+            blob = torch.load(model_path, map_location="cpu", weights_only=True)
+        except (pickle.UnpicklingError, RuntimeError, EOFError, OSError, ValueError) as exc:  # torch's many kinds
+            raise BackendUnavailable(f"{model_path}: not an aqwal neural NER model ({type(exc).__name__})") from None
+        if not isinstance(blob, dict) or blob.get("format") != FORMAT:
             raise BackendUnavailable(f"{model_path}: not an aqwal neural NER model")
         cfg = blob["config"]
         self.name = name
@@ -410,18 +412,20 @@ class NeuralTagger:
             probe = self.encoder.collate([[(*self.encoder.token("."), )[:4] + ([UNK] * len(CATS),)]])
             self._dims = int(self.net.inputs(probe).shape[-1])
 
-    def clear_cache(self) -> None:
+    def clear_caches(self) -> None:
         """Empty the per-token caches (for fair timing)."""
         self.encoder._cache.clear()
         self._reps.clear()
         self.featurizer.clear_caches()
 
-    def _decode(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
-        """Like :func:`decode_batch`, with each token's input vector (all but the span mark) cached."""
+    def emissions(self, sentences: Sequence[Sequence[str]]) -> Any:
+        """Tag scores ``(sentences, longest, tags)`` in ``TAGS`` order, for non-empty sentences (one pass
+        of the network; each token's input vector, all but the span mark, is cached)."""
+        import numpy as np
         import torch
 
         enc, net = self.encoder, self.net
-        order = sorted(range(len(sentences)), key=lambda i: -len(sentences[i]))
+        order = sorted(range(len(sentences)), key=lambda i: -len(sentences[i]))  # packing wants longest first
         reps = self._reps
         with torch.inference_mode():
             new = list(dict.fromkeys(t for s in sentences for t in s if t not in reps))
@@ -447,45 +451,23 @@ class NeuralTagger:
                 h[:, :, -self._gs_table.shape[1]:] += self._gs_table[gs]
             lengths = torch.tensor([len(sentences[i]) for i in order])
             em = net.recur(h, lengths, True).numpy()
-        paths = viterbi_batch(em, lengths.tolist(), self._trans, self._start, self._end)
-        out: list[list[str]] = [[] for _ in sentences]
-        for i, path in zip(order, paths, strict=True):
-            out[i] = [TAGS[k] for k in path]
+        out = np.empty_like(em)
+        out[order] = em
         return out
+
+    def _decode(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """Like :func:`decode_batch`, for non-empty sentences."""
+        paths = viterbi_batch(self.emissions(sentences), [len(s) for s in sentences], self._trans,
+                              self._start, self._end)
+        return [[TAGS[k] for k in path] for path in paths]
 
     def tag_sentences(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """BIO tags per sentence; sentences of similar length are batched together."""
         out: list[list[str]] = [[] for _ in sentences]
-        order = sorted((i for i in range(len(sentences)) if sentences[i]), key=lambda i: len(sentences[i]))
-        batch: list[int] = []
-        for i in order:
-            # a batch pads to its longest sentence: close it when padding would cost too much
-            if batch and (len(sentences[i]) * (len(batch) + 1) > self.max_batch_tokens
-                          or len(sentences[i]) > 2 * len(sentences[batch[0]]) + 4):
-                for j, tags in zip(batch, self._decode([sentences[j] for j in batch]), strict=True):
-                    out[j] = tags
-                batch = []
-            batch.append(i)
-        if batch:
+        for batch in length_batches([len(s) for s in sentences], self.max_batch_tokens):
             for j, tags in zip(batch, self._decode([sentences[j] for j in batch]), strict=True):
                 out[j] = tags
         return out
-
-    def tag_words(self, words: Sequence[str]) -> list[str]:
-        return self.tag_sentences([words])[0] if words else []
-
-    def tag(self, text: str, tokens: Sequence[Token]) -> list[str]:
-        """BIO tags for a whole text, sentence by sentence (split at . ! ? ؟ and newlines)."""
-        words = [t.text for t in tokens]
-        tags: list[str] = []
-        for sent_tags in self.tag_sentences([words[a:b] for a, b in text_sentence_ranges(text, tokens)]):
-            tags.extend(sent_tags)
-        return tags
-
-    def __call__(self, text: str, tokens: Sequence[Token]) -> tuple[Entity, ...]:
-        if not tokens:
-            return ()
-        return tags_to_entities(text, tokens, self.tag(text, tokens), self.name)
 
 
 def load_model(path: Path | str, name: str = "neural", check_resources: bool = True) -> NeuralTagger:
