@@ -67,12 +67,13 @@ class CrfTagger(SentenceTagger):
             self._cache.put(token, hit)
         return hit
 
-    def emissions(self, sentences: Sequence[Sequence[str]]) -> Any:
-        """Label scores ``(sentences, longest, labels)`` of every position, zero-padded; the labels are
-        in ``self.labels``' order. At least one sentence must have tokens."""
+    def tag_sentences(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """BIO tags per sentence of token strings, all sentences scored and decoded together."""
         import numpy as np
 
         lengths = [len(s) for s in sentences]
+        if not any(lengths):
+            return [[] for _ in sentences]
         featurizer, rows = self.featurizer, self._rows
         per_token = []
         flat: list[int] = []  # rows of the features that depend on the neighbours: bigrams, edges, span marks
@@ -105,14 +106,6 @@ class CrfTagger(SentenceTagger):
         for row, n in enumerate(lengths):
             em[row, :n] = scores[pos:pos + n]
             pos += n
-        return em
-
-    def tag_sentences(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
-        """BIO tags per sentence of token strings, all sentences scored and decoded together."""
-        lengths = [len(s) for s in sentences]
-        if not any(lengths):
-            return [[] for _ in sentences]
-        em = self.emissions(sentences)
         out: list[list[str]] = []
         for n, path in zip(lengths, viterbi_batch(em, lengths, self._trans, self._edge, self._edge), strict=True):
             out.append([self.labels[k] for k in path] if n else [])

@@ -418,14 +418,13 @@ class NeuralTagger(SentenceTagger):
         self._reps.clear()
         self.featurizer.clear_caches()
 
-    def emissions(self, sentences: Sequence[Sequence[str]]) -> Any:
-        """Tag scores ``(sentences, longest, tags)`` in ``TAGS`` order, for non-empty sentences (one pass
-        of the network; each token's input vector, all but the span mark, is cached)."""
-        import numpy as np
+    def _decode(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """Like :func:`decode_batch`, for non-empty sentences, with each token's input vector (all but the
+        span mark) cached."""
         import torch
 
         enc, net = self.encoder, self.net
-        order = sorted(range(len(sentences)), key=lambda i: -len(sentences[i]))  # packing wants longest first
+        order = sorted(range(len(sentences)), key=lambda i: -len(sentences[i]))
         reps = self._reps
         with torch.inference_mode():
             new = list(dict.fromkeys(t for s in sentences for t in s if t not in reps))
@@ -451,15 +450,11 @@ class NeuralTagger(SentenceTagger):
                 h[:, :, -self._gs_table.shape[1]:] += self._gs_table[gs]
             lengths = torch.tensor([len(sentences[i]) for i in order])
             em = net.recur(h, lengths, True).numpy()
-        out = np.empty_like(em)
-        out[order] = em
+        paths = viterbi_batch(em, lengths.tolist(), self._trans, self._start, self._end)
+        out: list[list[str]] = [[] for _ in sentences]
+        for i, path in zip(order, paths, strict=True):
+            out[i] = [TAGS[k] for k in path]
         return out
-
-    def _decode(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
-        """Like :func:`decode_batch`, for non-empty sentences."""
-        paths = viterbi_batch(self.emissions(sentences), [len(s) for s in sentences], self._trans,
-                              self._start, self._end)
-        return [[TAGS[k] for k in path] for path in paths]
 
     def tag_sentences(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """BIO tags per sentence; sentences of similar length are batched together."""
