@@ -87,6 +87,16 @@ def _gendered(name: str) -> dict[str, Gender]:
 
 
 @cache
+def name_heads() -> dict[str, tuple[str, frozenset[str]]]:
+    """Normalized head noun of multi-word names → (gender, kinds: construct, name, adjective, state, blocks)."""
+    out: dict[str, tuple[str, frozenset[str]]] = {}
+    for line in _lines("name_heads.tsv"):
+        word, gender, kinds = line.split("\t")
+        out[match_key(word)] = (gender, frozenset(kinds.split()))
+    return out
+
+
+@cache
 def name_descriptors() -> frozenset[str]:
     return _word_set("descriptors.txt")
 

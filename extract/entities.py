@@ -8,6 +8,8 @@ from . import cues
 from .model import Entity, Token
 from .normalize import match_key
 
+RULES = "rules"  # the backend name of entities the rules of this stage build
+
 _PROCLITICS = ("وب", "ول", "وك", "و", "ب", "ل", "ك", "ف")
 
 
@@ -30,6 +32,12 @@ def clean_entities(text: str, tokens: tuple[Token, ...], entities: tuple[Entity,
         if key in nationalities and (key.startswith("ال") or e.type != "LOC"):
             continue  # الروسي، الأميركية; but «سورية» tagged as a place is the country
         words = e.text.split()
+        if e.type == "LOC" and len(words) >= 2 and _is_definite_nationality(words[-1], nationalities) \
+                and "state" not in cues.name_heads().get(match_key(words[0]), ("", frozenset()))[1]:
+            # حلب السورية is Aleppo described; المملكة العربية السعودية keeps its adjective
+            kept = e.text[: e.text.rstrip().rfind(words[-1])].rstrip()
+            e = Entity(e.start, e.start + len(kept), kept, e.type, e.backend)
+            words = words[:-1]
         cut = proclitic_length(words[0], lexicon, person=e.type == "PERS") if words else 0
         if not cut and words:
             first_key = match_key(words[0])
@@ -43,6 +51,111 @@ def clean_entities(text: str, tokens: tuple[Token, ...], entities: tuple[Entity,
         if e.text.strip():
             out.append(e)
     return tuple(out)
+
+
+def _is_definite_nationality(word: str, nationalities: frozenset[str]) -> bool:
+    key = match_key(word)
+    return key.startswith("ال") and key in nationalities
+
+
+def _agrees(key: str, gender: str, nationalities: frozenset[str]) -> bool:
+    """A definite nationality adjective of the head's gender (الروسية after وزارة, السوري after الجيش)."""
+    if not (key.startswith("ال") and key in nationalities):
+        return False
+    return key.endswith("ه") if gender == "f" else key.endswith("ي")
+
+
+def _head(key: str, heads: dict[str, tuple[str, frozenset[str]]]) -> tuple[int, str, frozenset[str]] | None:
+    """``(clitic length, gender, kinds)`` when a token is a name head, bare or after و ف ب ل ك."""
+    if key in heads:
+        return (0, *heads[key])
+    for clitic in _CLITIC_PREFIXES:
+        rest = key[len(clitic) :]
+        if key.startswith(clitic) and rest in heads:
+            return (len(clitic), *heads[rest])
+    return None
+
+
+def _part_of_before(i: int, keys: list[str], titles: dict[str, str], clipped: bool) -> bool:
+    """Whether the word before ``i`` makes a head part of something else: a title (وزير الخارجية،
+    لوزير الدفاع), a blocking word (وزارة الشؤون الخارجية، لشؤون الدفاع), or, for a ministry's short
+    name, a definite noun it describes (السياسة الخارجية)."""
+    if i == 0:
+        return False
+    before = keys[i - 1]
+    bare = [before[len(c) :] for c in _CLITIC_PREFIXES if before.startswith(c) and len(before) - len(c) >= 3]
+    if any(word in titles for word in (before, *bare)):
+        return True
+    head = _head(before, cues.name_heads())
+    if head is not None and "blocks" in head[2]:
+        return True
+    return clipped and (before.startswith(("ال", "لل")) or any(word.startswith("ال") for word in bare))
+
+
+def complete_names(text: str, tokens: tuple[Token, ...], entities: tuple[Entity, ...]) -> tuple[Entity, ...]:
+    """Organisation names built on a head noun (``name_heads.tsv``), which ANERcorp-trained taggers
+    miss or cut short: وزارة الدفاع الروسية، الخارجية الروسية، الجيش السوري، وكالة سبوتنيك (over the
+    tagged «سبوتنيك»), وكالة انترفاكس للأنباء. A tagged name the new one would cut across blocks it."""
+    heads = cues.name_heads()
+    nationalities = cues.nationalities()
+    titles = cues.titles()
+    media = cues.media_nouns()
+    keys = [match_key(t.text) for t in tokens]
+    starts = [t.start for t in tokens]
+    n = len(tokens)
+    owner: list[int | None] = [None] * n
+    ranges: list[tuple[int, int]] = []
+    for x, e in enumerate(entities):
+        first, last = max(0, bisect_right(starts, e.start) - 1), bisect_left(starts, e.end) - 1
+        ranges.append((first, last))
+        for k in range(first, last + 1):
+            owner[k] = x
+    added: list[Entity] = []
+    replaced: set[int] = set()
+    done = -1  # the last token of the name built last
+    for i, key in enumerate(keys):
+        hit = _head(key, heads) if i > done and i + 1 < n else None
+        own = owner[i]
+        if hit is None or (own is not None and ranges[own][0] != i):
+            continue
+        cut, gender, kinds = hit
+        if own is not None and ranges[own] == (i, i + 1) and entities[own].type == "ORG":
+            continue  # the tagger's own name boundary: حزب الله (اللبناني)
+        nxt = owner[i + 1]
+        end: int | None = None
+        if "name" in kinds and nxt is not None and ranges[nxt][0] == i + 1 and entities[nxt].type in ("ORG", "MISC"):
+            end = ranges[nxt][1]  # وكالة + a tagged agency name
+            if key[cut:] in media and end + 1 < n and owner[end + 1] is None and keys[end + 1].startswith("لل") \
+                    and len(keys[end + 1]) >= 5:
+                end += 1  # وكالة انترفاكس للأنباء
+        elif "construct" in kinds and i + 2 < n and keys[i + 1].startswith("ال") \
+                and keys[i + 1] not in nationalities and _agrees(keys[i + 2], gender, nationalities):
+            end = i + 2  # وزارة الدفاع الروسية
+        elif "adjective" in kinds and _agrees(keys[i + 1], gender, nationalities) \
+                and not _part_of_before(i, keys, titles, "clipped" in kinds):
+            end = i + 1  # الجيش السوري، الخارجية الروسية; not وزير الخارجية الأميركي
+        if end is None:
+            continue
+        inside = {owner[k] for k in range(i, end + 1) if owner[k] is not None}
+        if any(ranges[x][0] < i or ranges[x][1] > end for x in inside):  # type: ignore[index]
+            continue
+        replaced.update(x for x in inside if x is not None)
+        done = end
+        start, stop = tokens[i].start + cut, tokens[end].end
+        added.append(Entity(start, stop, text[start:stop], "ORG", RULES))
+    kept = tuple(e for x, e in enumerate(entities) if x not in replaced)
+    return tuple(sorted(kept + tuple(added), key=lambda e: e.start))
+
+
+def _majority_type(entity: Entity, votes: dict[tuple[str, ...], dict[str, int]]) -> Entity:
+    """The entity with the type its name has most often in the text (هامبورج tagged LOC twice, ORG once)."""
+    counts = votes.get(tuple(match_key(entity.text).split()))
+    if not counts:
+        return entity
+    best = max(counts, key=counts.get)  # type: ignore[arg-type]
+    if best == entity.type or counts[best] <= counts.get(entity.type, 0):
+        return entity
+    return Entity(entity.start, entity.end, entity.text, best, entity.backend)  # type: ignore[arg-type]
 
 
 _NAME_PARTICLES = frozenset("دي دو فون فان ابو ابن بن عبد ال".split())
@@ -66,12 +179,18 @@ def propagate_entities(text: str, tokens: tuple[Token, ...], entities: tuple[Ent
         if len(words) >= 2 or not words[0].startswith("ال") or len(words[0]) >= 4:  # not الي (إلى)
             votes.setdefault(words, {}).setdefault(e.type, 0)
             votes[words][e.type] += 1
+        if e.backend == RULES and len(words) >= 2 and "name" in cues.name_heads().get(words[0], ("", frozenset()))[1]:
+            # وكالة سبوتنيك was built on the tagged سبوتنيك, which is a name alone too
+            inner = words[1:-1] if len(words) > 2 and words[-1].startswith("لل") else words[1:]
+            votes.setdefault(inner, {}).setdefault("ORG", 0)
+            votes[inner]["ORG"] += 1
         if e.type == "PERS" and len(words) >= 2:
             surname = words[-2:] if words[-2] in _NAME_PARTICLES else words[-1:]
             if len(surname[-1]) >= 3:
                 votes.setdefault(surname, {}).setdefault("PERS", 0)
                 votes[surname]["PERS"] += 1
     table = {w: max(t, key=t.get) for w, t in votes.items()}  # type: ignore[arg-type]
+    entities = tuple(_majority_type(e, votes) for e in entities)
     lengths = sorted({len(w) for w in table}, reverse=True)
     firsts = {w[0] for w in table}
     added: list[Entity] = []
@@ -105,4 +224,4 @@ def propagate_entities(text: str, tokens: tuple[Token, ...], entities: tuple[Ent
     return tuple(sorted(entities + tuple(added), key=lambda e: e.start))
 
 
-__all__ = ["clean_entities", "propagate_entities"]
+__all__ = ["clean_entities", "complete_names", "propagate_entities"]

@@ -125,8 +125,8 @@ def _modifier(view: TextView, i: int) -> bool:
     ent = view.entity_of[i]
     if ent is not None and ent.type == "PERS":
         return False
-    if k[:1] in ("ب", "ل") and (k[1:] in orgs or "ال" + k[1:] in orgs) and not _media_word_key(k[1:]):
-        return True  # بوزارة الداخلية belongs to the title; لوكالة … is an addressee
+    if k[:1] in ("ب", "ل") and (k[1:] in orgs or "ال" + k[1:] in orgs):
+        return not _media_word_key(k[1:])  # بوزارة الداخلية belongs to the title; لوكالة … is an addressee
     if k.startswith("بال") and k[1:] not in titles:
         return False  # الرئيس الكولومبي بالاستفزاز: ب + a noun is the verb's complement, not the title's
     if k.startswith("و") and k[1:] in titles and i + 1 < len(view.tokens) and _definite(view.key(i + 1)) \

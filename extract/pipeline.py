@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from .attribute import attribute
-from .entities import clean_entities, propagate_entities
+from .entities import clean_entities, complete_names, propagate_entities
 from .model import Analysis, Article, Cue, Quote, Span
 from .ner.base import NerBackend
 from .quotemarks import QuotePair, pair_quotes
@@ -46,7 +46,8 @@ def analyze(
         pairs.extend(pair_quotes(text, tokens, bisect_left(starts, p_start), bisect_left(starts, p_end)))
     protected = [(tokens[p.open].start, tokens[p.close].end) for p in pairs]
     sentences = split_sentences(text, tokens, para_spans, protected)
-    entities = propagate_entities(text, tokens, clean_entities(text, tokens, ner(text, tokens))) if tokens else ()
+    entities = (propagate_entities(text, tokens, complete_names(text, tokens, clean_entities(text, tokens, ner(text, tokens))))
+                if tokens else ())
     view = TextView(text, tokens, sentences, pairs, entities)
 
     drafts = find_statements(view, repeated_paragraphs(text, para_spans))

@@ -1,0 +1,129 @@
+"""The entity stage after tagging: organisation names built on a head noun, places without their
+describing adjective, and one type per name within a text."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract import analyze
+from extract.entities import clean_entities, complete_names, propagate_entities
+from extract.model import Entity, EntityType
+from extract.tokenize import tokenize
+
+
+def tagged(text: str, *spans: tuple[str, EntityType]) -> tuple[Entity, ...]:
+    """Entities over the first occurrence of each surface (after the previous one)."""
+    out, at = [], 0
+    for surface, kind in spans:
+        start = text.index(surface, at)
+        out.append(Entity(start, start + len(surface), surface, kind, "test"))
+        at = start + len(surface)
+    return tuple(out)
+
+
+def completed(text: str, *spans: tuple[str, EntityType]) -> list[tuple[str, str]]:
+    entities = complete_names(text, tokenize(text), tagged(text, *spans))
+    assert all(text[e.start : e.end] == e.text for e in entities)
+    return [(e.text, e.type) for e in entities]
+
+
+def test_a_ministry_with_its_country_adjective_is_one_organisation() -> None:
+    assert completed("وقالت وزارة الدفاع الروسية في بيان إن الطائرات عادت") == [("وزارة الدفاع الروسية", "ORG")]
+    assert completed("وجاء في بيان لوزارة الخارجية المصرية أن الوفد وصل") == [("وزارة الخارجية المصرية", "ORG")]
+
+
+def test_a_head_with_an_adjective_of_the_other_gender_or_no_adjective_is_not_a_name() -> None:
+    assert completed("وقالت وزارة الدفاع في بيان إن الطائرات عادت") == []
+    assert completed("افتتحت وزارة الصحة الجديدة أمس") == []  # الجديدة is no nationality
+    assert completed("ودعا مجلس الأمن الروسية") == []  # a masculine head, a feminine adjective
+
+
+def test_a_short_ministry_name_or_an_army_with_its_adjective() -> None:
+    assert completed("وقالت الخارجية الروسية إن واشنطن تماطل") == [("الخارجية الروسية", "ORG")]
+    assert completed("وتقدم الجيش السوري نحو المدينة والجيش التركي يراقب") == [
+        ("الجيش السوري", "ORG"), ("الجيش التركي", "ORG")]
+
+
+def test_a_title_or_a_longer_name_comes_first() -> None:
+    assert completed("قال وزير الخارجية الأميركي جون كيري", ("جون كيري", "PERS")) == [("جون كيري", "PERS")]
+    assert completed("ونقل عن نائب وزير الخارجية الروسية قوله") == []
+    assert completed("رفعت وزارة الشؤون الخارجية البلجيكية الحظر") == []
+    assert completed("أعلن وزير الدولة لشؤون الدفاع السوداني أن") == []
+
+
+def test_a_name_head_joins_the_tagged_name_after_it() -> None:
+    assert completed("بحسب وكالة سبوتنيك الروسية", ("سبوتنيك", "ORG")) == [("وكالة سبوتنيك", "ORG")]
+    assert completed("ونسبت وكالة انترفاكس للأنباء إلى ريابكوف", ("انترفاكس", "ORG"), ("ريابكوف", "PERS")) == [
+        ("وكالة انترفاكس للأنباء", "ORG"), ("ريابكوف", "PERS")]
+    # only a media head takes the لل word; a company's is what it does
+    assert completed("لجأت شركة تويتر للتعليق", ("تويتر", "ORG")) == [("شركة تويتر", "ORG")]
+
+
+def test_what_a_head_does_not_join() -> None:
+    # a presidency is not part of FIFA's name; a person after a company head stays a person
+    assert completed("ترشح لرئاسة الفيفا", ("الفيفا", "ORG")) == [("الفيفا", "ORG")]
+    assert completed("قال مدير شركة محمد العلي", ("محمد العلي", "PERS")) == [("محمد العلي", "PERS")]
+    # the tagger's own boundary is kept: the adjective describes the party
+    assert completed("قال الأمين العام لحزب الله اللبناني", ("حزب الله", "ORG")) == [("حزب الله", "ORG")]
+    # a tagged name that the new one would cut across blocks it
+    assert completed("وقالت وزارة الدفاع الروسية بوتين", ("الروسية بوتين", "MISC")) == [("الروسية بوتين", "MISC")]
+
+
+def test_a_place_loses_its_describing_adjective_but_a_country_keeps_its_own() -> None:
+    text = "في مدينة حلب السورية وفي المملكة العربية السعودية"
+    entities = clean_entities(text, tokenize(text), tagged(text, ("حلب السورية", "LOC"),
+                                                           ("المملكة العربية السعودية", "LOC")))
+    assert [(e.text, e.start) for e in entities] == [
+        ("حلب", text.index("حلب")), ("المملكة العربية السعودية", text.index("المملكة"))]
+
+
+def test_one_name_takes_the_type_it_has_most_often_in_the_text() -> None:
+    text = "وصل إلى هامبورغ. وفي هامبورغ قال إن هامبورغ جميلة. وزار برلين ثم برلين."
+    tokens = tokenize(text)
+    h = [i for i in range(len(text)) if text.startswith("هامبورغ", i)]
+    b = [i for i in range(len(text)) if text.startswith("برلين", i)]
+    raw = (Entity(h[0], h[0] + 7, "هامبورغ", "LOC"), Entity(h[1], h[1] + 7, "هامبورغ", "ORG"),
+           Entity(h[2], h[2] + 7, "هامبورغ", "LOC"), Entity(b[0], b[0] + 5, "برلين", "LOC"),
+           Entity(b[1], b[1] + 5, "برلين", "ORG"))
+    out = [(e.start, e.type) for e in propagate_entities(text, tokens, raw)]
+    # two LOC against one ORG: all LOC; one against one: each keeps its own
+    assert out == [(h[0], "LOC"), (h[1], "LOC"), (h[2], "LOC"), (b[0], "LOC"), (b[1], "ORG")]
+
+
+def test_the_pipeline_lists_the_built_names(fake_ner) -> None:
+    text = "وقالت وزارة الخارجية الروسية إن الوضع في إدلب صعب، وفق ما نقلت وكالة رويترز للأنباء."
+    entities = [(e.text, e.type) for e in analyze(text, ner=fake_ner).entities]
+    assert entities == [("وزارة الخارجية الروسية", "ORG"), ("إدلب", "LOC"), ("وكالة رويترز للأنباء", "ORG")]
+
+
+WORDS = ["وزارة", "الدفاع", "الروسية", "الروسي", "الجيش", "وزير", "الخارجية", "وكالة", "سبوتنيك", "للأنباء",
+         "قال", "إن", "حلب", "والجيش", "شركة", "الشؤون", "."]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=14), st.data())
+def test_built_names_are_slices_of_the_text_and_never_overlap(words: list[str], data: st.DataObject) -> None:
+    text = " ".join(words)
+    tokens = tokenize(text)
+    marks = data.draw(st.lists(st.sampled_from(["O", "ORG", "LOC", "PERS"]), min_size=len(tokens),
+                               max_size=len(tokens)))
+    given_entities = tuple(Entity(t.start, t.end, t.text, m, "test")  # type: ignore[arg-type]
+                           for t, m in zip(tokens, marks, strict=True) if m != "O")
+    out = complete_names(text, tokens, given_entities)
+    assert all(text[e.start : e.end] == e.text and e.text.strip() for e in out)
+    assert all(a.end <= b.start for a, b in pairwise(out))
+    # every tagged entity is kept or lies inside a built name (which may have cut a clitic off its token)
+    token_start = {t.start + k: t.start for t in tokens for k in range(3)}
+    for e in given_entities:
+        assert any(token_start.get(o.start, o.start) <= e.start and e.end <= o.end for o in out)
+
+
+def test_a_title_behind_a_clitic_or_a_described_noun_comes_first() -> None:
+    assert completed("للصحافيين المرافقين لوزير الدفاع الاميركي في زيارته") == []
+    assert completed("أرسلوا خطابا لوزيرة الخارجية الاسترالية") == []
+    assert completed("في توجيه السياسة الخارجية الأمريكية نحو آسيا") == []
+    # the army is not a ministry's short name: a definite word before it is its own
+    assert completed("استعادت القوات الحكومية والجيش السوري المدينة") == [("الجيش السوري", "ORG")]
