@@ -50,6 +50,17 @@ def speech_verbs() -> dict[str, CueForm]:
 
 
 @cache
+def maqsura_verb_forms() -> frozenset[str]:
+    """Keys of speech-verb forms spelled with a final ى (رأى، نفى): written with ي they are usually the
+    nouns رأي (opinion) and نفي (denial), since normalization folds the two letters together."""
+    out: set[str] = set()
+    for line in _lines("speech_verbs.tsv"):
+        for cell in line.split("\t")[2:5]:  # the past-tense forms
+            out.update(match_key(form) for form in cell.split("/") if form.endswith("\u0649"))
+    return frozenset(out)
+
+
+@cache
 def relay_verbs() -> dict[str, CueForm]:
     forms: dict[str, CueForm] = {}
     for line in _lines("relay_verbs.tsv"):

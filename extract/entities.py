@@ -6,7 +6,7 @@ from bisect import bisect_left, bisect_right
 
 from . import cues
 from .model import Entity, Token
-from .normalize import match_key
+from .normalize import key_set, match_key
 
 RULES = "rules"  # the backend name of entities the rules of this stage build
 
@@ -34,10 +34,12 @@ def clean_entities(text: str, tokens: tuple[Token, ...], entities: tuple[Entity,
         words = e.text.split()
         if e.type == "LOC" and len(words) >= 2 and _is_definite_nationality(words[-1], nationalities) \
                 and "state" not in cues.name_heads().get(match_key(words[0]), ("", frozenset()))[1]:
-            # حلب السورية is Aleppo described; المملكة العربية السعودية keeps its adjective
-            kept = e.text[: e.text.rstrip().rfind(words[-1])].rstrip()
-            e = Entity(e.start, e.start + len(kept), kept, e.type, e.backend)
-            words = words[:-1]
+            e, words = _without_last_word(e), words[:-1]  # حلب السورية is Aleppo described
+        while len(words) >= 2 and len(match_key(words[-1])) <= 1:  # سالم لـ: a detached clitic ends no name
+            e, words = _without_last_word(e), words[:-1]
+        if e.type == "PERS" and words and match_key(words[-1]) in NAME_LINKS:
+            e = _with_next_word(text, tokens, e)  # أحمد بن | علي: a link needs the name after it
+            words = e.text.split()
         cut = proclitic_length(words[0], lexicon, person=e.type == "PERS") if words else 0
         if not cut and words:
             first_key = match_key(words[0])
@@ -51,6 +53,26 @@ def clean_entities(text: str, tokens: tuple[Token, ...], entities: tuple[Entity,
         if e.text.strip():
             out.append(e)
     return tuple(out)
+
+
+# Links inside Arabic names that need the word after them (أحمد بن علي، أبو علي).
+NAME_LINKS = key_set("بن ابن بنت أبو أبي أم")
+
+
+def _without_last_word(entity: Entity) -> Entity:
+    words = entity.text.split()
+    kept = entity.text[: entity.text.rstrip().rfind(words[-1])].rstrip()
+    return Entity(entity.start, entity.start + len(kept), kept, entity.type, entity.backend)
+
+
+def _with_next_word(text: str, tokens: tuple[Token, ...], entity: Entity) -> Entity:
+    """The entity stretched over the word token right after it, if there is one."""
+    starts = [t.start for t in tokens]
+    nxt = bisect_left(starts, entity.end)
+    if nxt < len(tokens) and match_key(tokens[nxt].text) and text[entity.end : tokens[nxt].start].strip() == "":
+        end = tokens[nxt].end
+        return Entity(entity.start, end, text[entity.start : end], entity.type, entity.backend)
+    return entity
 
 
 def _is_definite_nationality(word: str, nationalities: frozenset[str]) -> bool:

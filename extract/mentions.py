@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from . import cues
+from .entities import NAME_LINKS
 from .model import Gender, SpeakerType
 from .normalize import key_set
 from .view import TextView
@@ -84,10 +85,16 @@ _PRONOUN_SUFFIXES = ("ها", "هم", "هما", "هن")
 _UNNAMED_COMPLEMENTS = key_set("اعلام عيان مسوول رفيع مطلع كبير بارز")
 
 
+# Names that normalize like a function word (علي = على), read as names after a name link (ابن علي).
+_PARTICLE_COMPLEMENTS = key_set("علي")
+
+
 def namelike(view: TextView, i: int) -> bool:
     """A word that can be part of a personal name."""
     titles, orgs, unnamed, nats = _heads()
     k = view.key(i)
+    if k in _PARTICLE_COMPLEMENTS and i > 0 and view.key(i - 1) in NAME_LINKS:
+        return True  # ابن علي، أبو علي: علي is the name, not the preposition على
     if not k or k.isdigit() or is_stop(view, i) or len(k) < 2:
         return False
     if len(k) >= 4 and k.endswith(_PRONOUN_SUFFIXES) and k not in view.person_words:
@@ -167,7 +174,19 @@ def _name_after(view: TextView, i: int, limit: int) -> tuple[int, int, int] | No
     j = i + 1
     while j < limit and j - i < 4 and namelike(view, j):
         j += 1
+    if j == i + 1 < limit and not _name_shaped(view, i) and not _boundary_after_name(view, j):
+        return None  # نفى الوزير وجود أي اتفاق: one common word after the title is the verb's object
     return i, j, j
+
+
+def _name_shaped(view: TextView, i: int) -> bool:
+    """An untagged word that looks like a name: known as one in the article, unknown to the corpus
+    lexicon, or a word that almost never takes the article (كيري، بوتين، محمد; not وجود، دعم، موقف)."""
+    from .ner.features import shipped_lexicon
+
+    k = view.key(i)
+    entry = shipped_lexicon().get(k)
+    return k in view.person_words or entry is None or entry[1] == "0"
 
 
 def _extend_name(view: TextView, last: int, limit: int) -> int:
@@ -194,7 +213,8 @@ def _boundary_after_name(view: TextView, j: int) -> bool:
     if k[:1] in ("ل", "ب") and (k[1:] in view.person_words or _media_word_key(k[1:])):
         return True  # قال ميسفود لبابادوبولوس: an addressee
     return (
-        k in cues.complementizers()
+        k == "ل"  # قال ابن علي لـ«الاقتصادية»: a detached lam before an addressee
+        or k in cues.complementizers()
         or k in cues.time_words()
         or k in titles
         or k in PREPOSITIONS
@@ -220,9 +240,13 @@ def bare_name(view: TextView, i: int, limit: int) -> Mention | None:
         return None  # أعلن استقالته، وصفوا حالته: the object, with «his», not a name
     if view.key(i).startswith("ل") and len(view.key(i)) > 3 and _media_word_key(view.key(i)[1:]):
         return None
-    for last in (i + 1, i + 2):
+    for last in (i + 1, i + 2, i + 3):
         if last > limit:
             break
+        if view.key(last - 1) in NAME_LINKS and last < limit and namelike(view, last):
+            continue  # ابن علي, أحمد بن علي: a link needs the name after it
+        if last == i + 3:
+            break  # three words only with a link inside
         if last == limit or _boundary_after_name(view, last):
             return Mention(i, last, "PERS", "any", name=(i, last))
         if not namelike(view, last) or view.entity_of[last] is not None or _possessive(view, last):

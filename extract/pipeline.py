@@ -9,7 +9,7 @@ from .entities import clean_entities, complete_names, propagate_entities
 from .model import Analysis, Article, Cue, Quote, Span
 from .ner.base import NerBackend
 from .quotemarks import QuotePair, pair_quotes
-from .quotes import find_statements
+from .quotes import find_statements, reportable
 from .segment import body_end, paragraphs, repeated_paragraphs, split_sentences
 from .speakers import mention_span, resolve_speakers
 from .tokenize import tokenize
@@ -51,7 +51,7 @@ def analyze(
     view = TextView(text, tokens, sentences, pairs, entities)
 
     drafts = find_statements(view, repeated_paragraphs(text, para_spans))
-    attributed = attribute(view, drafts)
+    attributed = [a for a in attribute(view, drafts) if reportable(view, a.draft)]
     resolved, speakers = resolve_speakers(view, attributed, entities)
     quotes = []
     for item, speaker in zip(attributed, resolved):

@@ -13,7 +13,7 @@ from functools import cache
 
 from . import cues
 from .cues import CueForm
-from .mentions import SPEECH_OBJECT_NOUNS, Mention, bare_name, parse_mention, parse_mention_ending_at
+from .mentions import SPEECH_OBJECT_NOUNS, Mention, bare_name, head_key, parse_mention, parse_mention_ending_at
 from .model import Gender, QuoteKind
 from .normalize import has_arabic, key_set
 from .view import TextView
@@ -66,6 +66,13 @@ def find_statements(view: TextView, skip_paragraphs: Iterable[int] = ()) -> list
         drafts.extend(_sentence_statements(view, sentence.token_start, sentence.token_end, openers[lo:hi]))
     drafts = _resolve_nesting(view, drafts)
     return sorted(drafts, key=lambda d: d.content[0])
+
+
+def reportable(view: TextView, draft: Draft) -> bool:
+    """Whether a statement is worth reporting: an indirect one of a single word (نسبت الى المقاتلين |
+    الاكراد، وأبدت الوزارة | تخوفها) is a misread phrase or a bare object. It still passes its speaker
+    on to the continuation after it (وقالت إنه …), so it is dropped only after attribution."""
+    return draft.kind == "direct" or sum(1 for k in view.keys[draft.content[0] : draft.content[1]] if k) >= 2
 
 
 def _sentence_statements(view: TextView, start: int, end: int, openers: Iterable[int]) -> list[Draft]:
@@ -127,6 +134,8 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
         return None
     if form.kind == "verb" and view.key(i - 1) in _PREPOSITIONS:
         return None  # «على حث أوروبا»: after a preposition the word is a verbal noun, not a verb
+    if _maqsura_noun(view, i):
+        return None  # «مقال رأي مشترك»: the noun رأي, not the verb رأى
     if form.kind == "participle":
         return _participle_statement(view, i, start, end, form, earlier)
 
@@ -141,8 +150,13 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
         mention = parse_mention_ending_at(view, left, start)
     if mention is None and form.tense == "present":
         return None  # impersonal: «حيث يتوقع أن …», «يعتقد أن …» inside a clause
-    body_from = mention.last if subject_after and mention is not None else i + 1
-    opened = _content_start(view, body_from, end, form.frame)
+    body_from = _after_counterpart(view, mention.last, end) if subject_after and mention is not None else i + 1
+    opened = None
+    if subject_after and mention is not None and mention.type == "PERS" and head_key(view.key(body_from))[0] in cues.titles():
+        # «أكد محمد السافر رئيس مكتب الدراسات … في مداخلة له … أن»: a title after the name is in apposition,
+        # so even a verb that can take an object reports the clause that follows
+        opened = _content_start(view, body_from, end, "clause")
+    opened = opened or _content_start(view, body_from, end, form.frame)
     if opened is None:
         return _fronted_for_cue(view, i, start, form, mention)
     first, kind_hint = opened
@@ -160,6 +174,29 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
     if last <= first:
         return None
     return _make_draft(view, first, last, kind_hint, form, (i, i + 1), mention, rule=f"{form.kind}.{form.frame}")
+
+
+_COUNTERPARTS = key_set("ونظيره ونظيرها ونظيرته ونظيرتها ونظراوه ونظيراه")
+
+
+def _after_counterpart(view: TextView, j: int, end: int) -> int:
+    """Past a joint speaker after the first one («قالت ماي ونظيرها الفرنسي برنار كازنوف …»): the content
+    starts after both; the first named speaker is the statement's source."""
+    if j >= end or view.key(j) not in _COUNTERPARTS:
+        return j
+    j += 1
+    while j < end and (view.key(j) in cues.nationalities() or view.entity_of[j] is not None):
+        j = view.entity_of[j].last if view.entity_of[j] is not None else j + 1  # type: ignore[union-attr]
+    return j
+
+
+def _maqsura_noun(view: TextView, i: int) -> bool:
+    """A verb of final ى written with ي (رأي، نفي) is the noun, unless an إن/أن follows within two words
+    (in news text the noun spelling is followed by one about once in 150 times)."""
+    text = view.tokens[i].text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
+    if view.key(i) not in cues.maqsura_verb_forms() or not text.endswith("\u064a"):
+        return False
+    return not any(view.key(j) in cues.complementizers() for j in (i + 1, i + 2))
 
 
 def _next_sentence(view: TextView, end: int) -> tuple[int, int] | None:
@@ -314,7 +351,7 @@ def _content_start(view: TextView, p: int, end: int, frame: str, *, window: int 
                 i = pair.close + 1
                 continue
             return i, "quote"
-        if k and cues.lookup_verb(k) is not None:
+        if k and cues.lookup_verb(k) is not None and not _maqsura_noun(view, i):
             break  # another statement (a verb or a participle of manner) starts before any content
         if text in ".؟?!":
             break

@@ -127,3 +127,17 @@ def test_a_title_behind_a_clitic_or_a_described_noun_comes_first() -> None:
     assert completed("في توجيه السياسة الخارجية الأمريكية نحو آسيا") == []
     # the army is not a ministry's short name: a definite word before it is its own
     assert completed("استعادت القوات الحكومية والجيش السوري المدينة") == [("الجيش السوري", "ORG")]
+
+
+def test_a_name_link_takes_the_word_after_it_and_a_detached_clitic_ends_no_name() -> None:
+    text = "تذمر أحمد بن علي رئيس النادي، وقال سالم لـ«الاقتصادية» إن اللاعب باق"
+    tokens = tokenize(text)
+    entities = clean_entities(text, tokens, tagged(text, ("أحمد بن", "PERS"), ("سالم لـ", "PERS")))
+    assert [e.text for e in entities] == ["أحمد بن علي", "سالم"]
+
+
+def test_ibn_ali_is_a_speaker_name(fake_ner) -> None:
+    # علي normalizes like the preposition على; after ابن it is the name
+    (quote,) = analyze('وقال ابن علي لـ"الاقتصادية" إن اللاعب باق مع الفريق.', ner=fake_ner).quotes
+    assert quote.speaker is not None and quote.speaker.name == "ابن علي"
+    assert quote.content.text == "اللاعب باق مع الفريق"

@@ -383,3 +383,37 @@ def test_nothing_after_body_end(fake_ner) -> None:
 def test_degenerate_input_never_fails(text: str, fake_ner) -> None:
     analysis = analyze(text, ner=fake_ner)
     _check_spans(analysis)
+
+
+def test_a_one_word_statement_is_not_reported_but_passes_its_speaker_on(fake_ner) -> None:
+    text = "وأبدت وزارة الخارجية الفرنسية الثلاثاء تخوفها. وقالت إنه من المحتمل أن تختفي الأدلة."
+    quotes = analyze(text, ner=fake_ner).quotes
+    assert [(q.content.text, q.speaker.name if q.speaker else None) for q in quotes] == [
+        ("من المحتمل أن تختفي الأدلة", "وزارة الخارجية الفرنسية")]
+
+
+def test_the_noun_ray_is_not_the_verb_raa(fake_ner) -> None:
+    # رأي (opinion) and رأى (he held) normalize alike; the ي spelling is the noun unless أن follows
+    text = ("وقالت وزيرة الداخلية البريطانية تيريزا ماي ونظيرها الفرنسي برنار كازنوف في مقال رأي مشترك نشر "
+            "في صحيفة «صنداي تلغراف»: «لا توجد حلول سهلة».")
+    ner = fake_ner.with_entities({"تيريزا ماي": "PERS", "برنار كازنوف": "PERS", "صنداي تلغراف": "ORG"})
+    quotes = analyze(text, ner=ner).quotes
+    assert [(q.content.text, q.speaker.name if q.speaker else None) for q in quotes] == [
+        ("لا توجد حلول سهلة", "تيريزا ماي")]
+    (quote,) = analyze("ورأى الوزير أن الحل قريب.", ner=fake_ner).quotes
+    assert quote.content.text == "الحل قريب"
+
+
+def test_a_title_after_the_name_does_not_become_the_object(fake_ner) -> None:
+    text = ("أكد محمد الهادي السافر رئيس مكتب الدراسات للإدارة العامة للديوانة في مداخلة له اليوم الإثنين "
+            "أن الطابع الجبائي ليس جديدا.")
+    ner = fake_ner.with_entities({"محمد الهادي السافر": "PERS"})
+    (quote,) = analyze(text, ner=ner).quotes
+    assert quote.content.text == "الطابع الجبائي ليس جديدا"
+    assert quote.speaker is not None and quote.speaker.name == "محمد الهادي السافر"
+
+
+def test_one_common_word_after_a_title_is_the_object_not_a_name(fake_ner) -> None:
+    (quote,) = analyze("ونفى الوزير وجود أي اتفاق مع المعارضة.", ner=fake_ner).quotes
+    assert quote.content.text == "وجود أي اتفاق مع المعارضة"
+    assert quote.mention is not None and quote.mention.text == "الوزير"
