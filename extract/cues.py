@@ -33,8 +33,9 @@ def _lines(name: str) -> list[str]:
 
 
 @cache
-def speech_verbs() -> dict[str, CueForm]:
-    """Normalized form → CueForm for every speech verb and participle of manner."""
+def speech_verbs(checked: bool = False) -> dict[str, CueForm]:
+    """Normalized form → CueForm for every speech verb and participle of manner (with ``checked``, only
+    the forms marked ? instead)."""
     forms: dict[str, CueForm] = {}
     for line in _lines("speech_verbs.tsv"):
         cols = line.split("\t")
@@ -44,9 +45,16 @@ def speech_verbs() -> dict[str, CueForm]:
             for g, gender in enumerate(_GENDERS):
                 cell = cells[block * 3 + g] if block * 3 + g < len(cells) else "-"
                 for form in cell.split("/"):
-                    if form and form != "-":
+                    if form and form != "-" and (checked is form.endswith("?")):
                         forms.setdefault(match_key(form), CueForm(match_key(lemma), kind, gender, frame, tense))  # type: ignore[arg-type]
     return forms
+
+
+@cache
+def checked_verbs() -> dict[str, CueForm]:
+    """Speech-verb forms that are also common other words (بين: between), marked ? in the lexicon: the
+    statement finder accepts them only in a verb's context."""
+    return speech_verbs(checked=True)
 
 
 @cache

@@ -289,9 +289,10 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
             last = _extend_name(view, ent.last, limit)
             return Mention(i, last, "PERS", "any", name=(i, last), skip=skip)
         last = ent.last
-        while (last < limit and _modifier(view, last) and view.entity_of[last] is None
-               and not (_definite(view.key(i)) and _verbal_noun_object(view, last, limit))
-               and (not _definite(view.key(last)) or _adjective_after_definite(view.key(last)))):
+        while last < limit and _coordinated_complement(view, last) or (
+                last < limit and _modifier(view, last) and view.entity_of[last] is None
+                and not (_definite(view.key(i)) and _verbal_noun_object(view, last, limit))
+                and (not _definite(view.key(last)) or _adjective_after_definite(view.key(last)))):
             last += 1  # الاتحاد الأوروبي الحكومة الإسرائيلية: a second definite noun is the object
         nxt = view.entity_starting(last)
         if nxt is not None and nxt.type == ent.type and view.key(last).startswith("و") and nxt.last <= limit:
@@ -350,7 +351,7 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
             elif _modifier(view, j):
                 k = view.key(j)
                 if (seen_definite and _definite(k) and not k.startswith("لل") and not _adjective_after_definite(k)
-                        and view.entity_of[j] is None):
+                        and not _coordinated_complement(view, j) and view.entity_of[j] is None):
                     break  # دعا الاتحاد الأوروبي الحكومة …: a definite noun after a definite one is no complement
                 seen_definite = seen_definite or _definite(k)
                 j += 1
@@ -428,6 +429,17 @@ _VERB_OBJECT_OPENERS = key_set("أن أنه أنها ان انه انها ضرو
 
 _SHORT_ADJECTIVES = key_set("الحر الحرة العام العامة الخاص الخاصة الجديد الجديدة الكبير الكبيرة الأعلى العليا "
                             "الأدنى الأقصى الكبرى الوسطى الأول الأولى الثاني الثالث")
+
+
+def _coordinated_complement(view: TextView, j: int) -> bool:
+    """والجودة in الهيئة السعودية للمواصفات والمقاييس والجودة: a definite noun joined by و to a
+    «لل» complement of the name, as long names of bodies list their fields."""
+    if not view.key(j).startswith("وال"):
+        return False
+    k = j - 1
+    while k >= 0 and view.key(k).startswith("وال"):
+        k -= 1
+    return k >= 0 and view.key(k).startswith("لل") and len(view.key(k)) > 4
 
 
 def _adjective_after_definite(k: str) -> bool:

@@ -13,7 +13,15 @@ from functools import cache
 
 from . import cues
 from .cues import CueForm
-from .mentions import SPEECH_OBJECT_NOUNS, Mention, bare_name, head_key, parse_mention, parse_mention_ending_at
+from .mentions import (
+    RELATIVES,
+    SPEECH_OBJECT_NOUNS,
+    Mention,
+    bare_name,
+    head_key,
+    parse_mention,
+    parse_mention_ending_at,
+)
 from .model import Gender, QuoteKind
 from .normalize import has_arabic, key_set
 from .view import TextView
@@ -116,8 +124,8 @@ def _background(view: TextView, i: int) -> bool:
 @cache
 def _opener_words() -> frozenset[str]:
     """Keys that may open a statement: speech, relay and document verbs, first words of nominal markers."""
-    return (frozenset(cues.speech_verbs()) | frozenset(cues.relay_verbs()) | _DOCUMENT_VERBS
-            | cues.attribution_marker_starts())
+    return (frozenset(cues.speech_verbs()) | frozenset(cues.checked_verbs()) | frozenset(cues.relay_verbs())
+            | _DOCUMENT_VERBS | cues.attribution_marker_starts())
 
 
 def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[Draft]) -> Draft | None:
@@ -129,7 +137,7 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
             return draft
     if key in _DOCUMENT_VERBS and view.key(i + 1) == "في":
         return _document_statement(view, i, end)
-    form = cues.lookup_verb(key)
+    form = cues.lookup_verb(key) or _checked_verb(view, i)
     if form is None or _negated(view, i, form) or _background(view, i):
         return None
     if form.kind == "verb" and view.key(i - 1) in _PREPOSITIONS:
@@ -160,6 +168,8 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
     if opened is None:
         return _fronted_for_cue(view, i, start, form, mention)
     first, kind_hint = opened
+    if kind_hint == "np" and subject_after and cues.strip_conjunction(view.key(i - 1)) in RELATIVES:
+        return None  # «التي حذر النبي منها»: a relative clause with its own subject; the antecedent is the object
     if kind_hint == "colon" and first >= end:
         following = _next_sentence(view, end)  # «وقال الوزير:» closing a paragraph, the words below it
         if following is None:
@@ -188,6 +198,25 @@ def _after_counterpart(view: TextView, j: int, end: int) -> int:
     while j < end and (view.key(j) in cues.nationalities() or view.entity_of[j] is not None):
         j = view.entity_of[j].last if view.entity_of[j] is not None else j + 1  # type: ignore[union-attr]
     return j
+
+
+_VERB_CONTEXT = key_set("كما الذي التي حيث قد وقد")
+
+
+def _checked_verb(view: TextView, i: int) -> CueForm | None:
+    """A cue form that is also a common other word (وبين أن …، كما بين المصدر أن …; not بين البلدين): a
+    verb after و/ف or كما/الذي/حيث/قد, with إن/أن within the next four words of the sentence."""
+    key = view.key(i)
+    bare = cues.strip_conjunction(key)
+    form = cues.checked_verbs().get(bare)
+    if form is None or (bare == key and view.key(i - 1) not in _VERB_CONTEXT):
+        return None
+    for j in range(i + 1, min(i + 6, len(view.tokens))):
+        if view.key(j) in cues.complementizers():
+            return form
+        if view.tokens[j].text in ".؟?!:":
+            return None
+    return None
 
 
 def _maqsura_noun(view: TextView, i: int) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from . import cues
 from .attribute import Attributed
 from .mentions import Mention, parse_mention
 from .model import Entity, Span, Speaker, SpeakerType
@@ -168,6 +169,13 @@ def _name_for_title(view: TextView, title: tuple[str, ...]) -> tuple[tuple[str, 
     for i in range(len(view.keys) - n):
         if tuple(name_key(k) for k in view.keys[i : i + n]) != title:
             continue
+        before = i - 2 if i >= 2 and view.tokens[i - 1].text in "،," else i - 1
+        ent = view.entity_of[before] if before >= 0 else None
+        if ent is not None and ent.type == "PERS" and ent.last == before + 1 and any(
+                cues.lookup_verb(view.key(j)) is not None for j in range(max(0, ent.first - 4), ent.first)):
+            # «كشف الأمير عبدالله بن مساعد الرئيس العام لرعاية الشباب أن»: the speaker's title in apposition
+            # (not «استقبل الملك سلمان الرئيس الأمريكي», where the title is the object's)
+            return _keys(view, ent.first, ent.last), _range_text(view, ent.first, ent.last, ent.skip)
         m = parse_mention(view, i, min(len(view.tokens), i + 14))
         if (
             m is not None and m.name is not None and m.type == "PERS" and m.title is not None

@@ -136,3 +136,14 @@ def test_after_a_relay_the_person_and_the_agency_can_go_on(fake_ner) -> None:
             "ونقلت وكالة سبوتنيك عن مسؤول روسي أن الرد سيكون قاسيا. وأضافت أن الاجتماع انتهى.")
     speakers = [q.speaker.name if q.speaker else None for q in analyze(text, ner=fake_ner).quotes]
     assert speakers == ["لافروف", "لافروف", "مسؤول روسي", "وكالة سبوتنيك"]
+
+
+def test_a_title_alone_names_the_speaker_it_followed_in_apposition(fake_ner) -> None:
+    ner = fake_ner.with_entities({"عبدالله بن مساعد": "PERS", "سلمان": "PERS"})
+    text = ("كشف الأمير عبدالله بن مساعد الرئيس العام لرعاية الشباب أنه تم اتخاذ إجراءات جديدة.\n\n"
+            "وأوضح الرئيس العام لرعاية الشباب أن القرار يطبق الموسم المقبل.")
+    assert [q.speaker.name for q in analyze(text, ner=ner).quotes if q.speaker] == ["عبدالله بن مساعد"] * 2
+    # after a verb that is no speech, the title that follows a name is someone else's
+    text = ("استقبل الملك سلمان الرئيس العام لرعاية الشباب أمس في الرياض.\n\n"
+            "وأوضح الرئيس العام لرعاية الشباب أن القرار يطبق الموسم المقبل.")
+    assert [q.speaker.name if q.speaker else None for q in analyze(text, ner=ner).quotes] == ["الرئيس العام لرعاية الشباب"]

@@ -417,3 +417,33 @@ def test_one_common_word_after_a_title_is_the_object_not_a_name(fake_ner) -> Non
     (quote,) = analyze("ونفى الوزير وجود أي اتفاق مع المعارضة.", ner=fake_ner).quotes
     assert quote.content.text == "وجود أي اتفاق مع المعارضة"
     assert quote.mention is not None and quote.mention.text == "الوزير"
+
+
+def test_a_body_named_for_its_fields_keeps_them_all(fake_ner) -> None:
+    text = "أعلنت الهيئة السعودية للمواصفات والمقاييس والجودة عن إلزامها جميع مصنعي السيارات بمتطلبات السلامة."
+    ner = fake_ner.with_entities({"الهيئة السعودية": "ORG"})
+    (quote,) = analyze(text, ner=ner).quotes
+    assert quote.mention is not None and quote.mention.text == "الهيئة السعودية للمواصفات والمقاييس والجودة"
+    assert quote.content.text == "إلزامها جميع مصنعي السيارات بمتطلبات السلامة"
+
+
+def test_a_verb_in_a_relative_clause_with_its_own_subject_reports_nothing(fake_ner) -> None:
+    text = "وأوضح الوزير خالد العلي أن قتل النفس من الموبقات التي حذر النبي منها في أحاديث كثيرة."
+    quotes = analyze(text, ner=fake_ner.with_entities({"النبي": "PERS", "خالد العلي": "PERS"})).quotes
+    assert [q.content.text for q in quotes] == ["قتل النفس من الموبقات التي حذر النبي منها في أحاديث كثيرة"]
+    # without a subject of its own, the relative clause's verb speaks for the antecedent
+    text = "وكرم المدير العقيد محمد الغامدي، الذي أكد على اهتمام الإدارة بتطوير الأداء."
+    quotes = analyze(text, ner=fake_ner.with_entities({"محمد الغامدي": "PERS"})).quotes
+    assert [q.content.text for q in quotes] == ["اهتمام الإدارة بتطوير الأداء"]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [("وبين الوزير الطريفي، أن مجلس الوزراء نوه بعمل الأجهزة.", ["مجلس الوزراء نوه بعمل الأجهزة"]),
+     ("كما بين المصدر أن المنهجية الموحدة ستعتمد.", ["المنهجية الموحدة ستعتمد"]),
+     ("وبين الجانبين خلافات كبيرة حول الحدود.", []),  # «and between the two sides»
+     ("وقع الاتفاق بين البلدين الوزير الطريفي أن العلاقات قوية.", [])],  # a preposition with no verb context
+)
+def test_bayyana_is_a_cue_only_where_a_verb_stands(text: str, content: list[str], fake_ner) -> None:
+    quotes = analyze(text, ner=fake_ner.with_entities({"الطريفي": "PERS"}), keep_unattributed=True).quotes
+    assert [q.content.text for q in quotes] == content
