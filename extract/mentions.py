@@ -306,23 +306,18 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
                        skip=skip)
 
     if key in titles:
-        j = i + 1
-        while j < limit:
-            if _place_phrase(view, j, limit):
-                j += 2
-            elif view.key(j) == "في" and j + 1 < limit and (
-                head_key(view.key(j + 1))[0] in orgs or getattr(view.entity_starting(j + 1), "type", "") == "ORG"
-            ):
-                j += 1  # رئيس لجنة العلاقات الخارجية في مجلس الشيوخ: the body the role belongs to
-            elif _modifier(view, j) or _lam_idafa(view, j, limit):
-                j += 1
-            elif _construct_before_entity(view, j, limit):
-                j = view.entity_of[j + 1].last  # type: ignore[union-attr]  # أمين منطقة نجران
-            else:
-                break
-        title = (i, j)
+        j = _title_chain_end(view, i + 1, limit)
         k = j + 1 if view.key(j) == "" and view.tokens[j].text in "،," and j + 1 < limit else j
         name = _name_after(view, k, limit)
+        if name is not None and name[1] == name[2] < limit and _org_complement(view, name[2]):
+            # المتحدث الرسمي لمركز الملك سلمان للإغاثة رأفت الصباغ: the name belongs to the body's name when
+            # another name follows the body's complements (not «لافروف للصحفيين»)
+            j2 = _title_chain_end(view, name[2], limit)
+            k2 = j2 + 1 if view.key(j2) == "" and view.tokens[j2].text in "،," and j2 + 1 < limit else j2
+            later = _name_after(view, k2, limit)
+            if later is not None and view.entity_of[later[0]] is not None:
+                j, name = j2, later
+        title = (i, j)
         if name is not None:
             end = name[2]
             # a comma after an apposed name (وزير الخارجية، جون كيري،) belongs to the apposition
@@ -429,6 +424,32 @@ _VERB_OBJECT_OPENERS = key_set("أن أنه أنها ان انه انها ضرو
 
 _SHORT_ADJECTIVES = key_set("الحر الحرة العام العامة الخاص الخاصة الجديد الجديدة الكبير الكبيرة الأعلى العليا "
                             "الأدنى الأقصى الكبرى الوسطى الأول الأولى الثاني الثالث")
+
+
+def _title_chain_end(view: TextView, j: int, limit: int) -> int:
+    """Past the words that continue a title from ``j``: modifiers, «ل» complements, the body the role
+    belongs to (رئيس لجنة العلاقات الخارجية في مجلس الشيوخ، أمين منطقة نجران)."""
+    orgs = _heads()[1]
+    while j < limit:
+        if _place_phrase(view, j, limit):
+            j += 2
+        elif view.key(j) == "في" and j + 1 < limit and (
+            head_key(view.key(j + 1))[0] in orgs or getattr(view.entity_starting(j + 1), "type", "") == "ORG"
+        ):
+            j += 1  # رئيس لجنة العلاقات الخارجية في مجلس الشيوخ: the body the role belongs to
+        elif _modifier(view, j) or _lam_idafa(view, j, limit) or _coordinated_complement(view, j):
+            j += 1
+        elif _construct_before_entity(view, j, limit):
+            j = view.entity_of[j + 1].last  # type: ignore[union-attr]  # أمين منطقة نجران
+        else:
+            break
+    return j
+
+
+def _org_complement(view: TextView, j: int) -> bool:
+    """A «لل» complement right after a name: the name is part of a body's name (مركز الملك سلمان للإغاثة)."""
+    k = view.key(j)
+    return k.startswith("لل") and len(k) > 4
 
 
 def _coordinated_complement(view: TextView, j: int) -> bool:

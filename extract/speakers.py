@@ -6,6 +6,7 @@ speaker; «الخارجية الروسية» joins «وزارة الخارجية
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from . import cues
@@ -28,7 +29,13 @@ class _Cluster:
 
     def canonical(self) -> str:
         pool = self.name_texts or self.forms
-        return max(pool, key=lambda s: (len(s.split()), pool.count(s), -pool.index(s)))
+        best = max(pool, key=lambda s: (len(s.split()), pool.count(s), -pool.index(s)))
+        return _without_hashtag_marks(best)
+
+
+def _without_hashtag_marks(name: str) -> str:
+    """«#الشرطة_النمساوية» reads «الشرطة النمساوية» as a speaker's name (the mention keeps the raw text)."""
+    return " ".join(re.sub(r"#(?=\w)|(?<=\w)_(?=\w)", " ", name).split())
 
 
 def mention_span(view: TextView, m: Mention) -> Span:

@@ -30,8 +30,20 @@ def tokenize(text: str, *, offset: int = 0) -> tuple[Token, ...]:
         if found < 0:  # the tokenizer changed the text (it should not); skip rather than lie
             continue
         cursor = found + len(word)
+        if _hashtag_mark(text, found, cursor):
+            continue
         tokens.append(Token(offset + found, offset + cursor, word, len(tokens)))
     return tuple(tokens)
+
+
+def _hashtag_mark(text: str, start: int, end: int) -> bool:
+    """# before a word and _ between words (رئيس #بوينغ، #توظيف_السعوديين) only mark a hashtag: dropping
+    them leaves the words to be read as words."""
+    mark = text[start:end]
+    word_after = end < len(text) and text[end].isalnum()
+    if mark == "#":
+        return word_after
+    return mark == "_" and word_after and start > 0 and text[start - 1].isalnum()
 
 
 def reindex(tokens: Sequence[Token]) -> tuple[Token, ...]:

@@ -147,3 +147,22 @@ def test_a_title_alone_names_the_speaker_it_followed_in_apposition(fake_ner) -> 
     text = ("استقبل الملك سلمان الرئيس العام لرعاية الشباب أمس في الرياض.\n\n"
             "وأوضح الرئيس العام لرعاية الشباب أن القرار يطبق الموسم المقبل.")
     assert [q.speaker.name if q.speaker else None for q in analyze(text, ner=ner).quotes] == ["الرئيس العام لرعاية الشباب"]
+
+
+def test_hashtag_marks_are_read_through(fake_ner) -> None:
+    text = "وقالت #الشرطة_النمساوية إنها اعتقلت مشتبها به."
+    (quote,) = analyze(text, ner=fake_ner).quotes
+    assert quote.speaker is not None and quote.speaker.name == "الشرطة النمساوية"
+    assert quote.mention is not None and quote.mention.text == "الشرطة_النمساوية"  # the raw text, as written
+
+
+def test_a_name_inside_the_body_of_a_title_is_not_the_speaker(fake_ner) -> None:
+    ner = fake_ner.with_entities({"سلمان": "PERS", "رأفت الصباغ": "PERS", "كمال بوزيد": "PERS"})
+    text = "وأكد المتحدث الرسمي لمركز الملك سلمان للإغاثة والأعمال الإنسانية رأفت الصباغ أن السفينة وصلت."
+    (quote,) = analyze(text, ner=ner).quotes
+    assert quote.speaker is not None and quote.speaker.name == "رأفت الصباغ"
+    # a hospital after the title belongs to it, like a ministry (its untagged name runs into the person's)
+    text = "وأكد الكاتب العام للنقابة الأساسية بمستشفى شارل نيكول كمال بوزيد أن الإضراب ألغي."
+    (quote,) = analyze(text, ner=ner).quotes
+    assert quote.speaker is not None and quote.speaker.name.endswith("كمال بوزيد")
+    assert quote.content.text == "الإضراب ألغي"
