@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import cues
 from .mentions import Mention, parse_mention
 from .model import Gender
 from .normalize import key_set
@@ -72,10 +73,24 @@ def attribute(
     return out
 
 
+_TOPIC_PREPOSITIONS = key_set("عن حول بشأن بخصوص")
+
+
+def _after_fronted_topic(view: TextView, start: int, anchor: int) -> int:
+    """Past a fronted topic phrase and its comma («وعن مواجهة شقيقه لوكاس، علق ثيو قائلا»): the names in it
+    are what is talked about, not who talks."""
+    if cues.strip_conjunction(view.key(start)) not in _TOPIC_PREPOSITIONS:
+        return start
+    for j in range(start + 1, anchor):
+        if view.tokens[j].text in "،,":
+            return j + 1
+    return start
+
+
 def _subject_in_sentence(view: TextView, sentence: int, anchor: int, gender: Gender) -> Mention | None:
     """The first source-like phrase earlier in the same sentence that agrees with the verb."""
     s = view.sentences[sentence]
-    i = s.token_start
+    i = _after_fronted_topic(view, s.token_start, anchor)
     while i < anchor:
         m = parse_mention(view, i, anchor)
         if m is not None and m.last - m.first >= 1:

@@ -82,7 +82,7 @@ def is_stop(view: TextView, i: int) -> bool:
 
 
 _PRONOUN_SUFFIXES = ("ها", "هم", "هما", "هن")
-_UNNAMED_COMPLEMENTS = key_set("اعلام عيان مسوول رفيع مطلع كبير بارز")
+_UNNAMED_COMPLEMENTS = key_set("اعلام عيان مسوول رفيع مطلع كبير بارز آخر أخرى آخرون آخرين")
 
 
 # Names that normalize like a function word (علي = على), read as names after a name link (ابن علي).

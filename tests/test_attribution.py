@@ -166,3 +166,17 @@ def test_a_name_inside_the_body_of_a_title_is_not_the_speaker(fake_ner) -> None:
     (quote,) = analyze(text, ner=ner).quotes
     assert quote.speaker is not None and quote.speaker.name.endswith("كمال بوزيد")
     assert quote.content.text == "الإضراب ألغي"
+
+
+def test_a_name_in_a_fronted_topic_is_not_the_participles_speaker(fake_ner) -> None:
+    ner = fake_ner.with_entities({"لوكاس": "PERS", "ثيو": "PERS"})
+    text = 'وعن مواجهة شقيقه لوكاس مدافع أتلتيكو مدريد، علق ثيو قائلا "مباريات الديربي تكون دائما استثنائية".'
+    (quote,) = analyze(text, ner=ner).quotes
+    assert quote.speaker is not None and quote.speaker.name == "ثيو"
+
+
+@pytest.mark.parametrize("text, speaker", [("وأكد مصدر آخر هذه المعلومات للصحفيين.", "مصدر آخر"),
+                                           ("وصرح أحد المصدرين أن العمليات انتهت.", "أحد المصدرين")])
+def test_unnamed_sources_with_their_complement(text: str, speaker: str, fake_ner) -> None:
+    (quote,) = analyze(text, ner=fake_ner).quotes
+    assert quote.speaker is not None and quote.speaker.name == speaker
