@@ -72,6 +72,7 @@ def is_stop(view: TextView, i: int) -> bool:
         k in PREPOSITIONS
         or k in _PRONOUN_PPS
         or k in RELATIVES
+        or cues.strip_conjunction(k) in RELATIVES  # والتي، والذين
         or k in cues.complementizers()
         or k in cues.time_words()
         or k in FUNCTION_WORDS

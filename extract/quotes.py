@@ -144,6 +144,8 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
         return None  # «على حث أوروبا»: after a preposition the word is a verbal noun, not a verb
     if _maqsura_noun(view, i):
         return None  # «مقال رأي مشترك»: the noun رأي, not the verb رأى
+    if form.kind == "verb" and form.tense == "past" and _marked_passive(view.tokens[i].text):
+        return None  # «وأُعلن أن …»: it was announced, by no one the sentence names
     if form.kind == "participle":
         return _participle_statement(view, i, start, end, form, earlier)
 
@@ -152,6 +154,9 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
         after += 1
     # an untagged bare name is trusted after a past-tense verb (narrative VSO), not after a present one
     mention = parse_mention(view, after, end, subject=form.tense == "past")
+    if form.tense == "present" and (fronted := parse_mention_ending_at(view, i, start)) is not None \
+            and fronted.first == start and fronted.name is not None:
+        mention = None  # «ترامب يدعو كوريا الشمالية إلى …»: a headline's subject stands before a present verb
     subject_after = mention is not None
     if mention is None:
         left = i - 1 if view.key(i - 1) in ("قد", "وقد", "فقد") else i
@@ -217,6 +222,13 @@ def _checked_verb(view: TextView, i: int) -> CueForm | None:
         if view.tokens[j].text in ".؟?!:":
             return None
     return None
+
+
+def _marked_passive(word: str) -> bool:
+    """A past verb written with a damma on its first letter (أُعلن، ذُكر): the passive voice."""
+    if word[:1] in "وف" and len(word) > 3:
+        word = word[1:]
+    return len(word) > 2 and word[1] == "\u064f"
 
 
 def _maqsura_noun(view: TextView, i: int) -> bool:

@@ -447,3 +447,16 @@ def test_a_verb_in_a_relative_clause_with_its_own_subject_reports_nothing(fake_n
 def test_bayyana_is_a_cue_only_where_a_verb_stands(text: str, content: list[str], fake_ner) -> None:
     quotes = analyze(text, ner=fake_ner.with_entities({"الطريفي": "PERS"}), keep_unattributed=True).quotes
     assert [q.content.text for q in quotes] == content
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("وأُعلن أن الاجتماع ليس مفتوحا للصحافيين.", []),  # a passive marked by its damma: no one speaks
+     ('ترامب يدعو كوريا الشمالية إلى "طاولة التفاوض"', [("ترامب", 'كوريا الشمالية إلى "طاولة التفاوض"')]),
+     ("ويقول البروفيسور جيم سكيا، الذي رأس اللجنة، إن الحرارة ترتفع.", [("جيم سكيا", "الحرارة ترتفع")]),
+     ("نقلوا إلى ترامب دعوة الزعيم، والتي قبلها وأكد رغبته في اللقاء.", [(None, "رغبته في اللقاء")])],
+)
+def test_who_speaks_around_the_verb(text: str, expected: list, fake_ner) -> None:
+    ner = fake_ner.with_entities({"ترامب": "PERS", "جيم سكيا": "PERS", "كوريا الشمالية": "LOC"})
+    quotes = analyze(text, ner=ner, keep_unattributed=True).quotes
+    assert [(q.speaker.name if q.speaker else None, q.content.text) for q in quotes] == expected
