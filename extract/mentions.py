@@ -135,6 +135,8 @@ def _modifier(view: TextView, i: int) -> bool:
         return False
     if k[:1] in ("ب", "ل") and (k[1:] in orgs or "ال" + k[1:] in orgs):
         return not _media_word_key(k[1:])  # بوزارة الداخلية belongs to the title; لوكالة … is an addressee
+    if k in _ACTING:
+        return True  # رئيس الاتحاد السعودي بالإنابة
     if k.startswith("بال") and k[1:] not in titles:
         return False  # الرئيس الكولومبي بالاستفزاز: ب + a noun is the verb's complement, not the title's
     if k.startswith("و") and k[1:] in titles and i + 1 < len(view.tokens) and _definite(view.key(i + 1)) \
@@ -310,6 +312,13 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
         j = _title_chain_end(view, i + 1, limit)
         k = j + 1 if view.key(j) == "" and view.tokens[j].text in "،," and j + 1 < limit else j
         name = _name_after(view, k, limit)
+        if name is None and k > j:
+            # «رئيس المجلس الأعلى …، الشيخ ناصر بن حمد آل خليفة،»: honorifics open the apposed name
+            h = k
+            while h < limit and h - k < 3 and view.key(h) in titles and view.entity_of[h] is None:
+                h += 1
+            if h > k:
+                name = _name_after(view, h, limit)
         if name is not None and name[1] == name[2] < limit and _org_complement(view, name[2]):
             # المتحدث الرسمي لمركز الملك سلمان للإغاثة رأفت الصباغ: the name belongs to the body's name when
             # another name follows the body's complements (not «لافروف للصحفيين»)
@@ -423,6 +432,7 @@ _OBJECT_PREPOSITIONS = key_set("على عن إلى")
 _VERB_OBJECT_OPENERS = key_set("أن أنه أنها ان انه انها ضرورة أهمية")
 
 
+_ACTING = key_set("بالإنابة بالوكالة بالنيابة")
 _SHORT_ADJECTIVES = key_set("الحر الحرة العام العامة الخاص الخاصة الجديد الجديدة الكبير الكبيرة الأعلى العليا "
                             "الأدنى الأقصى الكبرى الوسطى الأول الأولى الثاني الثالث")
 

@@ -173,6 +173,8 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
     if opened is None:
         return _fronted_for_cue(view, i, start, form, mention)
     first, kind_hint = opened
+    if kind_hint == "np" and cues.strip_conjunction(view.key(first)) in RELATIVES:
+        return None  # «وأكد موفدنا الذي تحول إلى السوق …»: a relative clause describes the speaker
     if kind_hint == "np" and subject_after and cues.strip_conjunction(view.key(i - 1)) in RELATIVES:
         return None  # «التي حذر النبي منها»: a relative clause with its own subject; the antecedent is the object
     if kind_hint == "colon" and first >= end:
@@ -473,6 +475,8 @@ def _is_name_quote(view: TextView, pair: object) -> bool:
     before = view.key(pair.open - 1)
     if _media_word(before) or before in cues.organizations() or before.startswith("ل") and _media_word(before[1:]):
         return True
+    if before == "ل":
+        return True  # في تصريح لـ"الجوهرة أف أم": the outlet addressed
     return len(words) <= 2
 
 

@@ -460,3 +460,27 @@ def test_who_speaks_around_the_verb(text: str, expected: list, fake_ner) -> None
     ner = fake_ner.with_entities({"ترامب": "PERS", "جيم سكيا": "PERS", "كوريا الشمالية": "LOC"})
     quotes = analyze(text, ner=ner, keep_unattributed=True).quotes
     assert [(q.speaker.name if q.speaker else None, q.content.text) for q in quotes] == expected
+
+
+@pytest.mark.parametrize(
+    "text, speaker, content",
+    [("أكد رئيس المجلس الأعلى للشباب والرياضة في البحرين، الشيخ ناصر بن حمد آل خليفة، السبت، مشاركة نادي المحرق.",
+      "ناصر بن حمد آل خليفة", "مشاركة نادي المحرق"),
+     ("كان قد أعلن رئيس الاتحاد السعودي بالإنابة، نواف التمياط، عن مشاركة نادي المحرق.",
+      "نواف التمياط", "مشاركة نادي المحرق"),
+     ('أكد المدير الجهوي لشركة اتصالات تونس، حمادي عقير في تصريح ل"الجوهرة أف أم" أنه تم افتتاح فضاءات تجارية.',
+      "حمادي عقير", "تم افتتاح فضاءات تجارية")],
+)
+def test_apposed_names_acting_titles_and_addressed_outlets(text: str, speaker: str, content: str, fake_ner) -> None:
+    ner = fake_ner.with_entities({"ناصر بن حمد آل خليفة": "PERS", "نواف التمياط": "PERS", "حمادي عقير": "PERS",
+                                  "البحرين": "LOC", "اتصالات تونس": "ORG"})
+    (quote,) = analyze(text, ner=ner).quotes
+    assert (quote.speaker.name if quote.speaker else None, quote.content.text) == (speaker, content)
+
+
+def test_a_relative_clause_after_the_speaker_is_not_the_content(fake_ner) -> None:
+    text = ('وأكد أنيس الكناني الذي تحول إلى سوق "العراوة" لرصد الأسعار، أكد لبرنامج "رمضان المدينة"، '
+            "تراجع أسعار الأسماك بشكل ملحوظ.")
+    quotes = analyze(text, ner=fake_ner.with_entities({"أنيس الكناني": "PERS"}), keep_unattributed=True).quotes
+    assert [(q.speaker.name if q.speaker else None, q.content.text) for q in quotes] == [
+        ("أنيس الكناني", "تراجع أسعار الأسماك بشكل ملحوظ")]
