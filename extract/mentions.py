@@ -182,6 +182,16 @@ def _name_after(view: TextView, i: int, limit: int) -> tuple[int, int, int] | No
     return i, j, j
 
 
+def _preposition_and_noun(k: str) -> bool:
+    """ب/ل + a common noun that takes the article (بقرار، لقاء): a verb's complement, not a name's last word."""
+    from .ner.features import shipped_lexicon
+
+    if k[:1] not in ("ب", "ل") or len(k) < 4:
+        return False
+    entry = shipped_lexicon().get(k[1:])
+    return entry is not None and entry[1] not in ("0", "-") and int(entry[0]) >= 8
+
+
 def _name_shaped(view: TextView, i: int) -> bool:
     """An untagged word that looks like a name: known as one in the article, unknown to the corpus
     lexicon, or a word that almost never takes the article (كيري، بوتين، محمد; not وجود، دعم، موقف)."""
@@ -201,6 +211,7 @@ def _extend_name(view: TextView, last: int, limit: int) -> int:
         and view.entity_of[last] is None
         and not _possessive(view, last)
         and not (view.key(last)[:1] in ("ل", "ب") and view.key(last)[1:] in view.person_words)  # لزاخاروفا
+        and not _preposition_and_noun(view.key(last))  # أشاد نتنياهو بقرار …
     ):
         if last + 1 >= limit or _boundary_after_name(view, last + 1):
             return last + 1

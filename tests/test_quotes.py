@@ -484,3 +484,15 @@ def test_a_relative_clause_after_the_speaker_is_not_the_content(fake_ner) -> Non
     quotes = analyze(text, ner=fake_ner.with_entities({"أنيس الكناني": "PERS"}), keep_unattributed=True).quotes
     assert [(q.speaker.name if q.speaker else None, q.content.text) for q in quotes] == [
         ("أنيس الكناني", "تراجع أسعار الأسماك بشكل ملحوظ")]
+
+
+@pytest.mark.parametrize(
+    "text, speaker, content",
+    [("وأشاد نتنياهو بقرار الرئيس الأمريكي الانسحاب من الاتفاق.", "نتنياهو",
+      "بقرار الرئيس الأمريكي الانسحاب من الاتفاق"),
+     ("وقال الممثل ويل سميث علنا يوم الاثنين إن التقرير كاذب.", "ويل سميث", "التقرير كاذب")],
+)
+def test_a_name_does_not_take_the_word_after_it(text: str, speaker: str, content: str, fake_ner) -> None:
+    ner = fake_ner.with_entities({"نتنياهو": "PERS", "ويل سميث": "PERS"})
+    (quote,) = analyze(text, ner=ner).quotes
+    assert (quote.speaker.name if quote.speaker else None, quote.content.text) == (speaker, content)
