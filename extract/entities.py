@@ -240,7 +240,7 @@ def propagate_entities(text: str, tokens: tuple[Token, ...], entities: tuple[Ent
             continue
         n, cut = hit
         start, end = tokens[i].start + cut, tokens[i + n - 1].end
-        words = tuple(match_key(text[start:end]).split())
+        words = (first[cut:], *keys[i + 1 : i + n])  # the matched keys: the text between may hold a hashtag's _
         added.append(Entity(start, end, text[start:end], table[words], "propagated"))  # type: ignore[arg-type]
         i += n
     return tuple(sorted(entities + tuple(added), key=lambda e: e.start))

@@ -141,3 +141,11 @@ def test_ibn_ali_is_a_speaker_name(fake_ner) -> None:
     (quote,) = analyze('وقال ابن علي لـ"الاقتصادية" إن اللاعب باق مع الفريق.', ner=fake_ner).quotes
     assert quote.speaker is not None and quote.speaker.name == "ابن علي"
     assert quote.content.text == "اللاعب باق مع الفريق"
+
+
+def test_a_name_is_spread_into_a_hashtag() -> None:
+    text = "التقى الشيخ تميم آل ثاني الوفد. #تميم_آل_ثاني"
+    tokens = tokenize(text)
+    start = text.index("تميم آل ثاني")
+    entities = propagate_entities(text, tokens, (Entity(start, start + 12, "تميم آل ثاني", "PERS"),))
+    assert [e.text for e in entities] == ["تميم آل ثاني", "تميم_آل_ثاني"]
