@@ -666,7 +666,7 @@ def _colon_statement(view: TextView, start: int, end: int) -> Draft | None:
             return None
         if mention.type == "PERS" and mention.name is None and mention.last - mention.first < 2:
             return None
-        if c + 1 >= end:
+        if c + 1 >= end or _dateline(view, mention, c):
             return None
         form = CueForm(":", "colon", mention.gender, "clause")
         last = _content_end(view, c + 1, end)
@@ -674,6 +674,23 @@ def _colon_statement(view: TextView, start: int, end: int) -> Draft | None:
             return None
         return _make_draft(view, c + 1, last, "colon", form, (c, c + 1), mention, rule="colon")
     return None
+
+
+def _dateline(view: TextView, mention: Mention, colon: int) -> bool:
+    """«أريانة : وفاة 3 أشخاص»، «القريات: مهرجان كاف ينطلق غدا»: a place set off by a spaced colon, or a
+    place followed by a common noun without the article, is the news item's place and topic, not a
+    statement (a capital that speaks, «موسكو: لن نسمح …»، «موسكو: الغرب يتحمل …», is written against its
+    colon and goes on with a verb, a name or a definite noun)."""
+    from .ner.features import shipped_lexicon
+
+    ent = view.entity_starting(mention.first)
+    if ent is None or ent.type != "LOC" or ent.last != colon:
+        return False
+    if view.tokens[colon].start > view.tokens[colon - 1].end:
+        return True
+    first = view.key(colon + 1)
+    entry = shipped_lexicon().get(first)
+    return bool(first) and not first.startswith("ال") and entry is not None and entry[1] in ("2", "3")
 
 
 # --- nominal attributions (بحسب X، وفقا لـ X) --------------------------------------------------

@@ -496,3 +496,16 @@ def test_a_name_does_not_take_the_word_after_it(text: str, speaker: str, content
     ner = fake_ner.with_entities({"نتنياهو": "PERS", "ويل سميث": "PERS"})
     (quote,) = analyze(text, ner=ner).quotes
     assert (quote.speaker.name if quote.speaker else None, quote.content.text) == (speaker, content)
+
+
+@pytest.mark.parametrize(
+    "text, statements",
+    [("أريانة : وفاة 3 أشخاص من نفس العائلة اختناقا بالغاز", 0),  # a spaced colon after a place: a dateline
+     ("القريات: مهرجان كاف ينطلق غدا بحزمة فعاليات ترفيهية", 0),  # a place, then a common noun: the topic
+     ("موسكو: لن نسمح بتقسيم سوريا", 1),
+     ("موسكو: الغرب يتحمل المسؤولية", 1),
+     ("حمة الهمامي : الإرهابيون العائدون سيوزعون على بؤر جديدة", 1)],
+)
+def test_a_place_and_its_topic_are_no_statement(text: str, statements: int, fake_ner) -> None:
+    ner = fake_ner.with_entities({"أريانة": "LOC", "القريات": "LOC", "موسكو": "LOC", "حمة الهمامي": "PERS"})
+    assert len(analyze(text, ner=ner, keep_unattributed=True).quotes) == statements
