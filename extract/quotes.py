@@ -161,6 +161,9 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
     if mention is None:
         left = i - 1 if view.key(i - 1) in ("قد", "وقد", "فقد") else i
         mention = parse_mention_ending_at(view, left, start)
+        if mention is not None and mention.first > start \
+                and cues.strip_conjunction(view.key(mention.first - 1)) in _PREPOSITIONS:
+            mention = None  # «ففي اليمن، أشارت المغنية …»: a place adjunct, not the subject
     if mention is None and form.tense == "present":
         return None  # impersonal: «حيث يتوقع أن …», «يعتقد أن …» inside a clause
     body_from = _after_counterpart(view, mention.last, end) if subject_after and mention is not None else i + 1

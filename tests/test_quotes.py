@@ -509,3 +509,9 @@ def test_a_name_does_not_take_the_word_after_it(text: str, speaker: str, content
 def test_a_place_and_its_topic_are_no_statement(text: str, statements: int, fake_ner) -> None:
     ner = fake_ner.with_entities({"أريانة": "LOC", "القريات": "LOC", "موسكو": "LOC", "حمة الهمامي": "PERS"})
     assert len(analyze(text, ner=ner, keep_unattributed=True).quotes) == statements
+
+
+def test_a_place_adjunct_before_the_verb_is_not_its_subject(fake_ner) -> None:
+    text = "ففي اليمن، على سبيل المثال، أشارت المغنية إلى أولياء الأمور الذين يرسمون مستقبل فتياتهم."
+    (quote,) = analyze(text, ner=fake_ner.with_entities({"اليمن": "LOC"}), keep_unattributed=True).quotes
+    assert quote.mention is not None and quote.mention.text == "المغنية"
