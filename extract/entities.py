@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from functools import cache
 
 from . import cues
 from .model import Entity, Token
@@ -27,10 +28,12 @@ def clean_entities(text: str, tokens: tuple[Token, ...], entities: tuple[Entity,
     standalone = {match_key(t.text) for t in tokens}
     tagged = {match_key(e.text.split()[0]) for e in entities if e.text.split()}
     out: list[Entity] = []
+    starts = [t.start for t in tokens]
     for e in entities:
         key = match_key(e.text)
-        if key in nationalities and (key.startswith("ال") or e.type != "LOC"):
-            continue  # الروسي، الأميركية; but «سورية» tagged as a place is the country
+        if key in nationalities and (key.startswith("ال") or e.type != "LOC") and not (
+                e.type == "LOC" and _country_name(key) and not _after_definite(tokens, starts, e.start)):
+            continue  # الروسي، الحكومة السعودية; but «سورية» and «قالت السعودية» tagged as a place are countries
         words = e.text.split()
         if e.type == "LOC" and len(words) >= 2 and _is_definite_nationality(words[-1], nationalities) \
                 and "state" not in cues.name_heads().get(match_key(words[0]), ("", frozenset()))[1]:
@@ -57,6 +60,29 @@ def clean_entities(text: str, tokens: tuple[Token, ...], entities: tuple[Entity,
 
 # Links inside Arabic names that need the word after them (أحمد بن علي، أبو علي).
 NAME_LINKS = key_set("بن ابن بنت أبو أبي أم")
+
+
+def _country_name(key: str) -> bool:
+    """A nationality form that is also a country's name (السعودية), by the gazetteer the taggers use."""
+    from .ner.features import gaz_digest
+
+    return "LOC" in _gazetteer().get(gaz_digest(key), ())
+
+
+@cache
+def _gazetteer() -> dict[str, frozenset[str]]:
+    from .ner.features import DATA_DIR, GAZETTEER_FILE, load_gazetteer
+
+    return load_gazetteer(DATA_DIR / GAZETTEER_FILE)
+
+
+def _after_definite(tokens: tuple[Token, ...], starts: list[int], start: int) -> bool:
+    """Whether the word before ``start`` is a definite noun a nationality adjective could describe."""
+    i = bisect_right(starts, start) - 1
+    if i <= 0:
+        return False
+    before = match_key(tokens[i - 1].text)
+    return before.startswith(("ال", "لل")) or before[1:].startswith("ال")
 
 
 def _without_last_word(entity: Entity) -> Entity:

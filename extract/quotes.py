@@ -178,7 +178,7 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
     first, kind_hint = opened
     if kind_hint == "np" and cues.strip_conjunction(view.key(first)) in RELATIVES:
         return None  # «وأكد موفدنا الذي تحول إلى السوق …»: a relative clause describes the speaker
-    if kind_hint == "np" and subject_after and cues.strip_conjunction(view.key(i - 1)) in RELATIVES:
+    if kind_hint == "np" and subject_after and _in_relative_clause(view, i):
         return None  # «التي حذر النبي منها»: a relative clause with its own subject; the antecedent is the object
     if kind_hint == "colon" and first >= end:
         following = _next_sentence(view, end)  # «وقال الوزير:» closing a paragraph, the words below it
@@ -227,6 +227,14 @@ def _checked_verb(view: TextView, i: int) -> CueForm | None:
         if view.tokens[j].text in ".؟?!:":
             return None
     return None
+
+
+def _in_relative_clause(view: TextView, i: int) -> bool:
+    """A verb right after a relative pronoun, or after one and كان (الذي كان ينتقد السعودية)."""
+    before = cues.strip_conjunction(view.key(i - 1))
+    if before in ("كان", "كانت", "كانوا"):
+        before = cues.strip_conjunction(view.key(i - 2))
+    return before in RELATIVES
 
 
 def _marked_passive(word: str) -> bool:

@@ -149,3 +149,10 @@ def test_a_name_is_spread_into_a_hashtag() -> None:
     start = text.index("تميم آل ثاني")
     entities = propagate_entities(text, tokens, (Entity(start, start + 12, "تميم آل ثاني", "PERS"),))
     assert [e.text for e in entities] == ["تميم آل ثاني", "تميم_آل_ثاني"]
+
+
+def test_a_nationality_form_that_is_a_country_stays_where_no_noun_precedes_it() -> None:
+    text = "وقالت السعودية إنها ترضى بالأسعار، وقالت الحكومة السعودية إن"
+    first, second = text.index("السعودية"), text.rindex("السعودية")
+    raw = (Entity(first, first + 8, "السعودية", "LOC"), Entity(second, second + 8, "السعودية", "LOC"))
+    assert [e.start for e in clean_entities(text, tokenize(text), raw)] == [first]
