@@ -25,7 +25,7 @@ FUNCTION_WORDS = key_set("و او ثم لكن لكنه لكنها قد وقد ف
     "عن من في مع لدي منذ حتي بعد قبل خلال جدا فقط حاليا الان يوم الجميع الكل جميع كافه بعض احد احدي تعالي "
     "سبحانه دون بدون فان فانه فانها بان بانه بانها لان لانه وهو وهي وهم وهما")
 # Prepositions with a pronoun suffix (فيها، منه، عليهم): never part of a name.
-_PRONOUN_PPS = frozenset(
+PRONOUN_PPS = frozenset(
     p + s for p in ("في", "من", "عن", "علي", "الي", "ل", "ب", "مع", "عند", "لدي", "بين")
     for s in ("ه", "ها", "هم", "هما", "هن", "نا", "ي", "ك", "كم")
 )
@@ -70,7 +70,7 @@ def is_stop(view: TextView, i: int) -> bool:
         return True
     return (
         k in PREPOSITIONS
-        or k in _PRONOUN_PPS
+        or k in PRONOUN_PPS
         or k in RELATIVES
         or cues.strip_conjunction(k) in RELATIVES  # والتي، والذين
         or k in cues.complementizers()

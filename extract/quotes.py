@@ -14,6 +14,7 @@ from functools import cache
 from . import cues
 from .cues import CueForm
 from .mentions import (
+    PRONOUN_PPS,
     RELATIVES,
     SPEECH_OBJECT_NOUNS,
     Mention,
@@ -737,19 +738,26 @@ def _nominal_statement(view: TextView, i: int, start: int, end: int) -> Draft | 
         return _nominal_with(view, i, start, end, (i, i + 1), lemma, mention)
     else:
         mention_at, span = i + length, (i, i + length)
+    inner = None
     if view.key(mention_at) == "ما" or view.key(mention_at - 1).endswith("ما"):
         mention_at += 1 if view.key(mention_at) == "ما" else 0
+        if view.key(mention_at) in _DOCUMENT_VERBS:
+            return None  # «وبحسب ما ورد …»: as reported, by no one named (ورد is not و + رد here)
         inner = cues.lookup_verb(view.key(mention_at)) or cues.lookup_relay(view.key(mention_at))
         if inner is not None:
             mention_at += 1
-    mention = parse_mention(view, mention_at, end)
+            if view.key(mention_at) in PRONOUN_PPS:
+                mention_at += 1  # بحسب ما أفاد به المسؤول
+    # after «بحسب ما أعلن» a subject stands: an untagged name is trusted there (توماس باخ رئيس اللجنة)
+    mention = parse_mention(view, mention_at, end, subject=inner is not None)
     if mention is None:
         return None
-    return _nominal_with(view, i, start, end, span, lemma, mention)
+    return _nominal_with(view, i, start, end, span, lemma, mention, verbal=inner is not None)
 
 
 def _nominal_with(
-    view: TextView, i: int, start: int, end: int, span: tuple[int, int], lemma: str, mention: Mention
+    view: TextView, i: int, start: int, end: int, span: tuple[int, int], lemma: str, mention: Mention,
+    *, verbal: bool = False,
 ) -> Draft | None:
     if view.key(mention.last) == "عن":  # بحسب ما نقلت وكالة X عن مصادر …: the source, not the outlet
         relayed = parse_mention(view, mention.last + 1, end, subject=True)
@@ -769,8 +777,8 @@ def _nominal_with(
         if last - j < 3:
             return None
         return _make_draft(view, j, last, "np", form, span, mention, rule="nominal.leading")
-    if not (view.is_punct(i - 1) or view.key(i - 1) in ("وذلك", "ذلك")):
-        return None
+    if not (view.is_punct(i - 1) or view.key(i - 1) in ("وذلك", "ذلك") or verbal):
+        return None  # «بحسب نطاقها المكاني» inside a clause is no attribution; «بحسب ما أعلن X» always is
     clause_start = start
     for j in range(i - 1, start, -1):
         if view.key(j) in cues.complementizers() or view.tokens[j].text in ":؛;":

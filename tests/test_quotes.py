@@ -529,3 +529,20 @@ def test_a_verb_after_a_relative_and_kana_with_its_own_object_reports_nothing(fa
     ner = fake_ner.with_entities({"خاشقجي": "PERS", "السعودية": "LOC"})
     quotes = analyze(text, ner=ner, keep_unattributed=True).quotes
     assert [(q.speaker.name if q.speaker else None, q.content.text) for q in quotes] == [("السعودية", "التعرض له")]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [("حصلت بكين على تنظيم الألعاب الشتوية بعد تغلبها على ألماتي بحسب ما أعلن توماس باخ رئيس اللجنة الأولمبية.",
+      "توماس باخ"),
+     ("وقد استجاب معظم اللاجئين لهذه المقترحات، بحسب ما أفاد به المسؤول الأممي.", "المسؤول الأممي"),
+     ("وتنتهي اللجنة من أعمالها بالمنطقة بحسب نطاقها المكاني.", None)],
+)
+def test_according_to_what_someone_said(text: str, speaker: str | None, fake_ner) -> None:
+    quotes = analyze(text, ner=fake_ner, keep_unattributed=True).quotes
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ([speaker] if speaker else [])
+
+
+def test_as_reported_names_no_one(fake_ner) -> None:
+    text = "استمر البحث داخل القنصلية. وبحسب ما ورد أخذت عينات من تربة الحديقة وبوابة معدنية."
+    assert analyze(text, ner=fake_ner, keep_unattributed=True).quotes == ()
