@@ -247,8 +247,10 @@ def _possessive(view: TextView, i: int) -> bool:
 def bare_name(view: TextView, i: int, limit: int) -> Mention | None:
     """An untagged name of one or two words where the syntax says a subject stands (after a speech verb),
     closed by what may follow a name (، إن، اليوم، للصحفيين، the title in apposition)."""
-    if i >= limit or not namelike(view, i) or _definite(view.key(i)) or len(view.key(i)) < 3:
+    if i >= limit or not namelike(view, i) or len(view.key(i)) < 3:
         return None
+    if _definite(view.key(i)) and view.key(i) not in view.person_words:
+        return None  # الشاهد alone is a name only where the article names يوسف الشاهد
     k = view.key(i)
     if len(k) >= 5 and k.endswith(("ته", "تها", "تهم")) and k not in view.person_words:
         return None  # أعلن استقالته، وصفوا حالته: the object, with «his», not a name
@@ -297,7 +299,8 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
         return Mention(quoted[0], quoted[1], "PERS", "any", name=quoted)
 
     ent = view.entity_starting(i)
-    if ent is not None and ent.last <= limit and key not in titles and key not in unnamed:
+    if ent is not None and ent.last <= limit and key not in titles and (
+            key not in unnamed or ent.type == "PERS" and view.key(i) in view.surnames):  # الشاهد of يوسف الشاهد
         skip = max(skip, ent.skip)
         if ent.type == "PERS":
             last = _extend_name(view, ent.last, limit)
@@ -323,7 +326,7 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
         j = _title_chain_end(view, i + 1, limit)
         k = j + 1 if view.key(j) == "" and view.tokens[j].text in "،," and j + 1 < limit else j
         name = _name_after(view, k, limit)
-        if name is None and k > j:
+        if name is None:
             # «رئيس المجلس الأعلى …، الشيخ ناصر بن حمد آل خليفة،»: honorifics open the apposed name
             h = k
             while h < limit and h - k < 3 and view.key(h) in titles and view.entity_of[h] is None:
@@ -455,6 +458,10 @@ def _title_chain_end(view: TextView, j: int, limit: int) -> int:
     while j < limit:
         if _place_phrase(view, j, limit):
             j += 2
+        elif view.key(j) in _GENERAL:
+            j += 1  # مدير عام، أمين عام
+        elif (extent := _ba_place(view, j, limit)) > 0:
+            j += extent  # مدير الشؤون الصحية بمنطقة مكة المكرمة، مدير الشرطة بجدة
         elif view.key(j) == "في" and j + 1 < limit and (
             head_key(view.key(j + 1))[0] in orgs or getattr(view.entity_starting(j + 1), "type", "") == "ORG"
         ):
@@ -509,6 +516,25 @@ def _place_phrase(view: TextView, j: int, limit: int) -> bool:
         return False
     ent = view.entity_starting(j + 1)
     return ent is not None and ent.type == "LOC" and ent.last == j + 2
+
+
+_PLACE_NOUNS = key_set("منطقة محافظة مدينة ولاية إمارة مقاطعة")
+_GENERAL = key_set("عام عامة")
+
+
+def _ba_place(view: TextView, j: int, limit: int) -> int:
+    """Tokens of «بجدة» or «بمنطقة مكة المكرمة» (ب + a place, or ب + a place noun and a place) after a
+    title: where the role is held. 0 when there is none."""
+    k = view.key(j)
+    if not k.startswith("ب"):
+        return 0
+    ent = view.entity_of[j]
+    if ent is not None and ent.type == "LOC" and ent.first == j and ent.skip == 1 and ent.last <= limit:
+        return ent.last - j
+    nxt = view.entity_starting(j + 1) if j + 1 < limit else None
+    if k[1:] in _PLACE_NOUNS and nxt is not None and nxt.type == "LOC" and nxt.last <= limit:
+        return nxt.last - j
+    return 0
 
 
 # Nouns of people addressed, never part of a title: المبعوث الأممي لأعضاء المجلس، قال لنظيره.

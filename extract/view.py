@@ -34,6 +34,7 @@ class TextView:
     pair_at_open: dict[int, QuotePair] = field(init=False)
     pair_at_close: dict[int, QuotePair] = field(init=False)
     person_words: frozenset[str] = field(init=False)
+    surnames: frozenset[str] = field(init=False)  # last words of the article's multi-word personal names
 
     def __post_init__(self) -> None:
         self.keys = [match_key(t.text) for t in self.tokens]
@@ -53,6 +54,9 @@ class TextView:
                 self.sentence_of[i] = s_index
         self.person_words = frozenset(
             w for e in self.entities if e.type == "PERS" for w in match_key(e.text).split()
+        )
+        self.surnames = frozenset(
+            words[-1] for e in self.entities if e.type == "PERS" and len(words := match_key(e.text).split()) >= 2
         )
         self.pair_at_open = {p.open: p for p in self.pairs}
         self.pair_at_close = {p.close: p for p in self.pairs}
