@@ -116,6 +116,12 @@ def name_heads() -> dict[str, tuple[str, frozenset[str]]]:
 
 
 @cache
+def not_entities() -> frozenset[str]:
+    """Words taggers label that are no named entities here (currencies, God, religions)."""
+    return frozenset(match_key(line) for line in _lines("not_entities.txt"))
+
+
+@cache
 def name_descriptors() -> frozenset[str]:
     return _word_set("descriptors.txt")
 

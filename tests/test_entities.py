@@ -156,3 +156,10 @@ def test_a_nationality_form_that_is_a_country_stays_where_no_noun_precedes_it() 
     first, second = text.index("السعودية"), text.rindex("السعودية")
     raw = (Entity(first, first + 8, "السعودية", "LOC"), Entity(second, second + 8, "السعودية", "LOC"))
     assert [e.start for e in clean_entities(text, tokenize(text), raw)] == [first]
+
+
+def test_currencies_god_and_one_letter_words_are_not_listed() -> None:
+    text = "وقال إن سعر الدولار بلغ 3.75 ريال بالدولار، داعيا الله، في لندن غ"
+    raw = tagged(text, ("الدولار", "MISC"), ("ريال", "MISC"), ("بالدولار", "MISC"), ("الله", "PERS"),
+                 ("لندن", "LOC"), ("غ", "MISC"))
+    assert [e.text for e in clean_entities(text, tokenize(text), raw)] == ["لندن"]
