@@ -24,7 +24,7 @@ class Attributed:
     gender: Gender
 
 
-_PLACE_PREPOSITIONS = key_set("في من إلى الى على عن مع عند لدى قرب داخل خارج نحو عبر")
+_PLACE_PREPOSITIONS = key_set("في من إلى الى على عن مع عند لدى قرب داخل خارج نحو")  # not عبر: also عبّر (expressed)
 
 
 def agrees(verb: Gender, speaker: Gender) -> bool:

@@ -180,3 +180,11 @@ def test_a_name_in_a_fronted_topic_is_not_the_participles_speaker(fake_ner) -> N
 def test_unnamed_sources_with_their_complement(text: str, speaker: str, fake_ner) -> None:
     (quote,) = analyze(text, ner=fake_ner).quotes
     assert quote.speaker is not None and quote.speaker.name == speaker
+
+
+def test_the_speaker_after_abbara_expressed_is_the_subject(fake_ner) -> None:
+    text = ("عبّر وزير الخارجية البحريني، الشيخ خالد بن أحمد، عن تأييد بلاده لقرار الرئيس الأمريكي، "
+            'دونالد ترامب بالانسحاب من الاتفاق، لافتا إلى أن هذا القرار "موقف قيادي كبير".')
+    ner = fake_ner.with_entities({"خالد بن أحمد": "PERS", "دونالد ترامب": "PERS"})
+    (quote,) = analyze(text, ner=ner).quotes
+    assert quote.speaker is not None and quote.speaker.name == "خالد بن أحمد"
