@@ -94,8 +94,11 @@ def _subject_in_sentence(view: TextView, sentence: int, anchor: int, gender: Gen
     while i < anchor:
         m = parse_mention(view, i, anchor)
         if m is not None and m.last - m.first >= 1:
-            if view.key(m.first - 1) in _PLACE_PREPOSITIONS or (m.skip and view.key(m.first)[:1] in ("ل", "ب")):
-                i = m.last  # في موسكو، لوكالة الأنباء: a place adjunct or an addressee, not the subject
+            if view.key(m.first - 1) in _PLACE_PREPOSITIONS or (
+                    m.skip and view.key(m.first)[:1] in ("ل", "ب") and m.type != "PERS"):
+                # في موسكو، لوكالة الأنباء: a place adjunct or an addressee, not the subject (but «مقابلة
+                # لميليباند»: the person the interview is with speaks)
+                i = m.last
                 continue
             if m.type != "UNNAMED" or gender == "pl":
                 if agrees(gender, m.gender) and (m.name is not None or m.type == "UNNAMED"):

@@ -188,3 +188,10 @@ def test_the_speaker_after_abbara_expressed_is_the_subject(fake_ner) -> None:
     ner = fake_ner.with_entities({"خالد بن أحمد": "PERS", "دونالد ترامب": "PERS"})
     (quote,) = analyze(text, ner=ner).quotes
     assert quote.speaker is not None and quote.speaker.name == "خالد بن أحمد"
+
+
+def test_the_person_an_interview_is_with_speaks(fake_ner) -> None:
+    text = ('قال ديفيد ميليباند إن الأزمة قديمة. وجاء ذلك في مقابلة لميليباند مع الزميل فريد زكريا '
+            'حيث قال: "أعتقد أن المشكلة ترجع إلى بدايات الحرب".')
+    ner = fake_ner.with_entities({"ديفيد ميليباند": "PERS", "ميليباند": "PERS", "فريد زكريا": "PERS"})
+    assert [q.speaker.name for q in analyze(text, ner=ner).quotes if q.speaker] == ["ديفيد ميليباند"] * 2
