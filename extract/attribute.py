@@ -92,6 +92,10 @@ def _subject_in_sentence(view: TextView, sentence: int, anchor: int, gender: Gen
     s = view.sentences[sentence]
     i = _after_fronted_topic(view, s.token_start, anchor)
     while i < anchor:
+        pair = view.enclosing_pair(i)
+        if pair is not None and pair.close < anchor:
+            i = pair.close + 1  # a name inside a quotation is what was said, not who says it
+            continue
         m = parse_mention(view, i, anchor)
         if m is not None and m.last - m.first >= 1:
             if view.key(m.first - 1) in _PLACE_PREPOSITIONS or (

@@ -195,3 +195,10 @@ def test_the_person_an_interview_is_with_speaks(fake_ner) -> None:
             'حيث قال: "أعتقد أن المشكلة ترجع إلى بدايات الحرب".')
     ner = fake_ner.with_entities({"ديفيد ميليباند": "PERS", "ميليباند": "PERS", "فريد زكريا": "PERS"})
     assert [q.speaker.name for q in analyze(text, ner=ner).quotes if q.speaker] == ["ديفيد ميليباند"] * 2
+
+
+def test_a_name_inside_a_quotation_is_not_the_participles_speaker(fake_ner) -> None:
+    text = ("وقال بشير الغلابي إن الإعلام سلاح ذو حدين، «ونشكرهم على ذلك وفي مقدمتهم صحيفتكم (الشرق الأوسط)»، "
+            "مشيرا إلى أن البيئة التي يعمل فيها الصحافيون صعبة.")
+    ner = fake_ner.with_entities({"بشير الغلابي": "PERS", "الشرق الأوسط": "ORG"})
+    assert [q.speaker.name for q in analyze(text, ner=ner).quotes if q.speaker] == ["بشير الغلابي"] * 2
