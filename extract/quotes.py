@@ -391,8 +391,7 @@ def _content_start(view: TextView, p: int, end: int, frame: str, *, window: int 
     Returns:
         (first content token, "compl" | "colon" | "quote" | "np"), or None when nothing is reported.
     """
-    apposition = p < end and view.tokens[p].text in "،,"  # «كشف X، مدافع مانشستر يونايتد، … بأن»
-    limit = min(end, p + (window if frame == "clause" or apposition else min(window, 14)))
+    limit = min(end, p + (window if frame == "clause" else min(window, 14)))
     i = p
     while i < limit:
         k = view.key(i)
