@@ -116,6 +116,12 @@ def name_heads() -> dict[str, tuple[str, frozenset[str]]]:
 
 
 @cache
+def outlets() -> frozenset[tuple[str, ...]]:
+    """News outlets' names as lower-cased key sequences (بي بي سي، cnn، رويترز)."""
+    return frozenset(tuple(match_key(line).lower().split()) for line in _lines("outlets.txt"))
+
+
+@cache
 def not_entities() -> frozenset[str]:
     """Words taggers label that are no named entities here (currencies, God, religions)."""
     return frozenset(match_key(line) for line in _lines("not_entities.txt"))

@@ -144,6 +144,73 @@ def _part_of_before(i: int, keys: list[str], titles: dict[str, str], clipped: bo
     return clipped and (before.startswith(("ال", "لل")) or any(word.startswith("ال") for word in bare))
 
 
+_OUTLET_CLITICS = ("ول", "وب", "و", "ل", "ب")
+
+
+def outlet_at(keys: list[str], i: int) -> tuple[int, int] | None:
+    """``(clitic length, tokens)`` of a news outlet's name starting at token ``i`` (لبي بي سي، لـCNN)."""
+    names = cues.outlets()
+    first = keys[i].lower()
+    for size in sorted({len(n) for n in names}, reverse=True):
+        rest = tuple(k.lower() for k in keys[i + 1 : i + size])
+        if len(rest) != size - 1:
+            continue
+        for cut in (0, *(len(c) for c in _OUTLET_CLITICS if first.startswith(c))):
+            if (first[cut:], *rest) in names:
+                return cut, size
+    return None
+
+
+def mark_outlets(text: str, tokens: tuple[Token, ...], entities: tuple[Entity, ...]) -> tuple[Entity, ...]:
+    """News outlets tagged as organisations, clitics cut off (لبي بي سي → بي بي سي); a tagged name that
+    ran into one («سامح شكري لبي بي سي») ends before it."""
+    keys = [match_key(t.text) for t in tokens]
+    found: list[tuple[int, int, int]] = []  # first token, last token (exclusive), clitic length
+    i = 0
+    while i < len(tokens):
+        hit = outlet_at(keys, i) if keys[i] else None
+        if hit is None:
+            i += 1
+            continue
+        cut, size = hit
+        found.append((i, i + size, cut))
+        i += size
+    if not found:
+        return entities
+    out: list[Entity] = []
+    for e in entities:
+        for first, last, cut in found:
+            end = tokens[last - 1].end
+            if e.end <= tokens[first].start or e.start >= end:
+                continue
+            if e.start < tokens[first].start:  # the name before the outlet stays, up to the token before
+                before = first - 1 if first > 0 and keys[first - 1] in ("ل", "") else first
+                e = Entity(e.start, tokens[before - 1].end, text[e.start : tokens[before - 1].end], e.type,
+                           e.backend) if before > 0 and tokens[before - 1].end > e.start else None  # type: ignore[assignment]
+            else:
+                e = None  # type: ignore[assignment]
+            if e is None:
+                break
+        if e is not None and e.text.strip():
+            out.append(e)
+    for first, last, cut in found:
+        start, end = tokens[first].start + _raw_prefix(tokens[first].text, cut), tokens[last - 1].end
+        out.append(Entity(start, end, text[start:end], "ORG", RULES))
+    return tuple(sorted(out, key=lambda e: e.start))
+
+
+def _raw_prefix(word: str, letters: int) -> int:
+    """Characters of ``word`` that hold its first ``letters`` letters, with the tatweel after them (لـ)."""
+    i = counted = 0
+    while i < len(word) and counted < letters:
+        if match_key(word[i]):
+            counted += 1
+        i += 1
+    while i < len(word) and not match_key(word[i]):
+        i += 1  # the tatweel or diacritics after a clitic
+    return i
+
+
 def complete_names(text: str, tokens: tuple[Token, ...], entities: tuple[Entity, ...]) -> tuple[Entity, ...]:
     """Organisation names built on a head noun (``name_heads.tsv``), which ANERcorp-trained taggers
     miss or cut short: وزارة الدفاع الروسية، الخارجية الروسية، الجيش السوري، وكالة سبوتنيك (over the
@@ -276,4 +343,4 @@ def propagate_entities(text: str, tokens: tuple[Token, ...], entities: tuple[Ent
     return tuple(sorted(entities + tuple(added), key=lambda e: e.start))
 
 
-__all__ = ["clean_entities", "complete_names", "propagate_entities"]
+__all__ = ["clean_entities", "complete_names", "mark_outlets", "outlet_at", "propagate_entities"]

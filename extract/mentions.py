@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from . import cues
-from .entities import NAME_LINKS
+from .entities import NAME_LINKS, outlet_at
 from .model import Gender, SpeakerType
 from .normalize import key_set
 from .view import TextView
@@ -133,6 +133,8 @@ def _modifier(view: TextView, i: int) -> bool:
     ent = view.entity_of[i]
     if ent is not None and ent.type == "PERS":
         return False
+    if k[:1] == "ل" and outlet_at(view.keys, i) is not None:
+        return False  # وزير الخارجية لبي بي سي: the outlet is addressed
     if k[:1] in ("ب", "ل") and (k[1:] in orgs or "ال" + k[1:] in orgs):
         return not _media_word_key(k[1:])  # بوزارة الداخلية belongs to the title; لوكالة … is an addressee
     if k in _ACTING:

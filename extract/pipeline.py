@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from .attribute import attribute
-from .entities import clean_entities, complete_names, propagate_entities
+from .entities import clean_entities, complete_names, mark_outlets, propagate_entities
 from .model import Analysis, Article, Cue, Quote, Span
 from .ner.base import NerBackend
 from .quotemarks import QuotePair, pair_quotes
@@ -46,8 +46,11 @@ def analyze(
         pairs.extend(pair_quotes(text, tokens, bisect_left(starts, p_start), bisect_left(starts, p_end)))
     protected = [(tokens[p.open].start, tokens[p.close].end) for p in pairs]
     sentences = split_sentences(text, tokens, para_spans, protected)
-    entities = (propagate_entities(text, tokens, complete_names(text, tokens, clean_entities(text, tokens, ner(text, tokens))))
-                if tokens else ())
+    if tokens:
+        tagged = mark_outlets(text, tokens, clean_entities(text, tokens, ner(text, tokens)))
+        entities = propagate_entities(text, tokens, complete_names(text, tokens, tagged))
+    else:
+        entities = ()
     view = TextView(text, tokens, sentences, pairs, entities)
 
     drafts = find_statements(view, repeated_paragraphs(text, para_spans))

@@ -13,6 +13,7 @@ from functools import cache
 
 from . import cues
 from .cues import CueForm
+from .entities import outlet_at
 from .mentions import (
     PRONOUN_PPS,
     RELATIVES,
@@ -674,8 +675,13 @@ def _colon_statement(view: TextView, start: int, end: int) -> Draft | None:
             # a headline «لافروف: …»: an untagged name counts when the article names that person elsewhere
             if bare is not None and all(view.key(j) in view.person_words for j in range(bare.first, bare.last)):
                 mention = bare
-        if mention is None or mention.last != c or (mention.type == "UNNAMED" and mention.last - mention.first < 2):
+        if mention is None:
             return None
+        addressed = mention.last != c and _addressed_outlet_ends(view, mention.last, c)  # «جون كيري لـCNN: …»
+        if mention.last != c and not addressed:
+            return None
+        if mention.type == "UNNAMED" and mention.last - mention.first < 2 and not addressed:
+            return None  # «مصادر: …» alone is a topic label; «مصادر لـCNN: …» is sourced
         if mention.type == "PERS" and mention.name is None and mention.last - mention.first < 2:
             return None
         if c + 1 >= end or _dateline(view, mention, c):
@@ -686,6 +692,16 @@ def _colon_statement(view: TextView, start: int, end: int) -> Draft | None:
             return None
         return _make_draft(view, c + 1, last, "colon", form, (c, c + 1), mention, rule="colon")
     return None
+
+
+def _addressed_outlet_ends(view: TextView, i: int, end: int) -> bool:
+    """Whether tokens ``i``..``end`` are «ل» + a news outlet (لـCNN، لبي بي سي، ل بي بي سي)."""
+    if view.key(i) == "ل":
+        i += 1
+    elif not view.key(i).startswith("ل"):
+        return False
+    hit = outlet_at(view.keys, i)
+    return hit is not None and i + hit[1] == end
 
 
 def _dateline(view: TextView, mention: Mention, colon: int) -> bool:

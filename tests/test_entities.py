@@ -163,3 +163,13 @@ def test_currencies_god_and_one_letter_words_are_not_listed() -> None:
     raw = tagged(text, ("الدولار", "MISC"), ("ريال", "MISC"), ("بالدولار", "MISC"), ("الله", "PERS"),
                  ("لندن", "LOC"), ("غ", "MISC"))
     assert [e.text for e in clean_entities(text, tokenize(text), raw)] == ["لندن"]
+
+
+def test_news_outlets_are_organisations_and_end_a_name_before_them() -> None:
+    from extract.entities import mark_outlets
+
+    text = "وقال سامح شكري لبي بي سي ولـCNN إن الحل قريب"
+    tokens = tokenize(text)
+    raw = tagged(text, ("سامح شكري لبي بي سي", "PERS"))
+    assert [(e.text, e.type) for e in mark_outlets(text, tokens, raw)] == [
+        ("سامح شكري", "PERS"), ("بي بي سي", "ORG"), ("CNN", "ORG")]

@@ -568,3 +568,25 @@ def test_an_object_after_a_comma_is_still_the_object(fake_ner) -> None:
             "البلدين، والارتقاء بالعمل المشترك في كافة المجالات بما من شأنه أن يعود بالنفع على البلدين.")
     (quote,) = analyze(text, ner=fake_ner.with_entities({"محمد بن سلمان": "PERS"})).quotes
     assert quote.content.text.startswith("حرص خادم الحرمين الشريفين")
+
+
+@pytest.mark.parametrize("text, mention", [("وقال وزير الخارجية لبي بي سي إن الحل قريب.", "وزير الخارجية"),
+                                           ("وقال وزير الخارجية سامح شكري لـCNN إن الحل قريب.",
+                                            "وزير الخارجية سامح شكري")])
+def test_an_outlet_after_lam_is_addressed(text: str, mention: str, fake_ner) -> None:
+    (quote,) = analyze(text, ner=fake_ner.with_entities({"سامح شكري": "PERS"}), keep_unattributed=True).quotes
+    assert quote.mention is not None and quote.mention.text == mention
+    assert quote.content.text == "الحل قريب"
+
+
+def test_a_colon_headline_with_the_outlet_addressed(fake_ner) -> None:
+    text = "جون كيري لـCNN: إدارة ترامب تريد تغيير النظام في إيران"
+    (quote,) = analyze(text, ner=fake_ner.with_entities({"جون كيري": "PERS"})).quotes
+    assert (quote.speaker.name if quote.speaker else None, quote.content.text) == (
+        "جون كيري", "إدارة ترامب تريد تغيير النظام في إيران")
+
+
+def test_a_datelines_outlet_in_brackets_is_not_the_speaker(fake_ner) -> None:
+    text = ('دبي (CNN)— عبّر الوزير خالد بن أحمد عن تأييد بلاده للقرار، لافتا إلى أن هذا القرار "موقف كبير".')
+    (quote,) = analyze(text, ner=fake_ner.with_entities({"خالد بن أحمد": "PERS"})).quotes
+    assert quote.speaker is not None and quote.speaker.name == "خالد بن أحمد"
