@@ -147,11 +147,20 @@ def _part_of_before(i: int, keys: list[str], titles: dict[str, str], clipped: bo
 _OUTLET_CLITICS = ("ول", "وب", "و", "ل", "ب")
 
 
+@cache
+def _outlet_index() -> tuple[frozenset[str], tuple[int, ...]]:
+    names = cues.outlets()
+    return frozenset(n[0] for n in names), tuple(sorted({len(n) for n in names}, reverse=True))
+
+
 def outlet_at(keys: list[str], i: int) -> tuple[int, int] | None:
     """``(clitic length, tokens)`` of a news outlet's name starting at token ``i`` (لبي بي سي، لـCNN)."""
-    names = cues.outlets()
+    firsts, sizes = _outlet_index()
     first = keys[i].lower()
-    for size in sorted({len(n) for n in names}, reverse=True):
+    if first not in firsts and first[1:] not in firsts and first[2:] not in firsts:
+        return None  # most words start no outlet's name
+    names = cues.outlets()
+    for size in sizes:
         rest = tuple(k.lower() for k in keys[i + 1 : i + size])
         if len(rest) != size - 1:
             continue
