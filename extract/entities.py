@@ -68,16 +68,9 @@ NAME_LINKS = key_set("بن ابن بنت أبو أبي أم")
 
 def _country_name(key: str) -> bool:
     """A nationality form that is also a country's name (السعودية), by the gazetteer the taggers use."""
-    from .ner.features import gaz_digest
+    from .ner.features import gaz_digest, shipped_gazetteer
 
-    return "LOC" in _gazetteer().get(gaz_digest(key), ())
-
-
-@cache
-def _gazetteer() -> dict[str, frozenset[str]]:
-    from .ner.features import DATA_DIR, GAZETTEER_FILE, load_gazetteer
-
-    return load_gazetteer(DATA_DIR / GAZETTEER_FILE)
+    return "LOC" in shipped_gazetteer().get(gaz_digest(key), ())
 
 
 def _after_definite(tokens: tuple[Token, ...], starts: list[int], start: int) -> bool:
@@ -112,7 +105,7 @@ def _is_definite_nationality(word: str, nationalities: frozenset[str]) -> bool:
 
 def _agrees(key: str, gender: str, nationalities: frozenset[str]) -> bool:
     """A definite nationality adjective of the head's gender (الروسية after وزارة, السوري after الجيش)."""
-    if not (key.startswith("ال") and key in nationalities):
+    if not _is_definite_nationality(key, nationalities):
         return False
     return key.endswith("ه") if gender == "f" else key.endswith("ي")
 
@@ -187,19 +180,15 @@ def mark_outlets(text: str, tokens: tuple[Token, ...], entities: tuple[Entity, .
     if not found:
         return entities
     out: list[Entity] = []
-    for e in entities:
-        for first, last, cut in found:
-            end = tokens[last - 1].end
-            if e.end <= tokens[first].start or e.start >= end:
+    for entity in entities:
+        e: Entity | None = entity
+        for first, last, _ in found:
+            if e is None or e.end <= tokens[first].start or e.start >= tokens[last - 1].end:
                 continue
-            if e.start < tokens[first].start:  # the name before the outlet stays, up to the token before
-                before = first - 1 if first > 0 and keys[first - 1] in ("ل", "") else first
-                e = Entity(e.start, tokens[before - 1].end, text[e.start : tokens[before - 1].end], e.type,
-                           e.backend) if before > 0 and tokens[before - 1].end > e.start else None  # type: ignore[assignment]
-            else:
-                e = None  # type: ignore[assignment]
-            if e is None:
-                break
+            # the name before the outlet stays, up to the token before it (and before a detached لـ)
+            stop = first - 1 if first > 0 and keys[first - 1] in ("ل", "") else first
+            end = tokens[stop - 1].end if stop > 0 else e.start
+            e = Entity(e.start, end, text[e.start : end], e.type, e.backend) if end > e.start else None
         if e is not None and e.text.strip():
             out.append(e)
     for first, last, cut in found:

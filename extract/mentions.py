@@ -326,7 +326,7 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
 
     if key in titles:
         j = _title_chain_end(view, i + 1, limit)
-        k = j + 1 if view.key(j) == "" and view.tokens[j].text in "،," and j + 1 < limit else j
+        k = _past_comma(view, j, limit)
         name = _name_after(view, k, limit)
         if name is None:
             # «رئيس المجلس الأعلى …، الشيخ ناصر بن حمد آل خليفة،»: honorifics open the apposed name
@@ -339,8 +339,7 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
             # المتحدث الرسمي لمركز الملك سلمان للإغاثة رأفت الصباغ: the name belongs to the body's name when
             # another name follows the body's complements (not «لافروف للصحفيين»)
             j2 = _title_chain_end(view, name[2], limit)
-            k2 = j2 + 1 if view.key(j2) == "" and view.tokens[j2].text in "،," and j2 + 1 < limit else j2
-            later = _name_after(view, k2, limit)
+            later = _name_after(view, _past_comma(view, j2, limit), limit)
             if later is not None and view.entity_of[later[0]] is not None:
                 j, name = j2, later
         title = (i, j)
@@ -477,6 +476,11 @@ def _title_chain_end(view: TextView, j: int, limit: int) -> int:
     return j
 
 
+def _past_comma(view: TextView, j: int, limit: int) -> int:
+    """``j``, or the token after it when it is the comma that opens an apposed name (وزير الخارجية، جون كيري)."""
+    return j + 1 if view.key(j) == "" and view.tokens[j].text in "،," and j + 1 < limit else j
+
+
 def _org_complement(view: TextView, j: int) -> bool:
     """A «لل» complement right after a name: the name is part of a body's name (مركز الملك سلمان للإغاثة)."""
     k = view.key(j)
@@ -491,7 +495,7 @@ def _coordinated_complement(view: TextView, j: int) -> bool:
     k = j - 1
     while k >= 0 and view.key(k).startswith("وال"):
         k -= 1
-    return k >= 0 and view.key(k).startswith("لل") and len(view.key(k)) > 4
+    return k >= 0 and _org_complement(view, k)
 
 
 def _adjective_after_definite(k: str) -> bool:

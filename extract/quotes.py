@@ -25,7 +25,7 @@ from .mentions import (
     parse_mention_ending_at,
 )
 from .model import Gender, QuoteKind
-from .normalize import has_arabic, key_set
+from .normalize import has_arabic, key_set, strip_diacritics
 from .view import TextView
 
 # A complementizer right after one of these is not the start of reported content (بعد أن، إلا أن، يمكن أن).
@@ -249,8 +249,7 @@ def _marked_passive(word: str) -> bool:
 def _maqsura_noun(view: TextView, i: int) -> bool:
     """A verb of final ى written with ي (رأي، نفي) is the noun, unless an إن/أن follows within two words
     (in news text the noun spelling is followed by one about once in 150 times)."""
-    text = view.tokens[i].text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
-    if view.key(i) not in cues.maqsura_verb_forms() or not text.endswith("\u064a"):
+    if view.key(i) not in cues.maqsura_verb_forms() or not strip_diacritics(view.tokens[i].text).endswith("\u064a"):
         return False
     return not any(view.key(j) in cues.complementizers() for j in (i + 1, i + 2))
 

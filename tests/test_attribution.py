@@ -176,7 +176,10 @@ def test_a_name_in_a_fronted_topic_is_not_the_participles_speaker(fake_ner) -> N
 
 
 @pytest.mark.parametrize("text, speaker", [("وأكد مصدر آخر هذه المعلومات للصحفيين.", "مصدر آخر"),
-                                           ("وصرح أحد المصدرين أن العمليات انتهت.", "أحد المصدرين")])
+                                           ("وصرح أحد المصدرين أن العمليات انتهت.", "أحد المصدرين"),
+                                           ("كشفت دراسة حديثة أن ضحايا البركان ماتوا فورا.", "دراسة حديثة"),
+                                           ("وأكد أحد المواطنين للمراسل أن العائلات لا تتمتع بالماء.",
+                                            "أحد المواطنين")])
 def test_unnamed_sources_with_their_complement(text: str, speaker: str, fake_ner) -> None:
     (quote,) = analyze(text, ner=fake_ner).quotes
     assert quote.speaker is not None and quote.speaker.name == speaker

@@ -517,13 +517,6 @@ def test_a_place_adjunct_before_the_verb_is_not_its_subject(fake_ner) -> None:
     assert quote.mention is not None and quote.mention.text == "المغنية"
 
 
-@pytest.mark.parametrize("text, speaker", [("كشفت دراسة حديثة أن ضحايا البركان ماتوا فورا.", "دراسة حديثة"),
-                                           ("وأكد أحد المواطنين للمراسل أن العائلات لا تتمتع بالماء.", "أحد المواطنين")])
-def test_studies_and_citizens_are_unnamed_sources(text: str, speaker: str, fake_ner) -> None:
-    (quote,) = analyze(text, ner=fake_ner).quotes
-    assert quote.speaker is not None and quote.speaker.name == speaker
-
-
 def test_a_verb_after_a_relative_and_kana_with_its_own_object_reports_nothing(fake_ner) -> None:
     text = "وشوهد خاشقجي، الذي كان ينتقد السعودية، آخر مرة وهو يدخل القنصلية. ونفت السعودية التعرض له."
     ner = fake_ner.with_entities({"خاشقجي": "PERS", "السعودية": "LOC"})

@@ -156,7 +156,8 @@ class Featurizer:
     def from_dir(cls, directory: Path) -> Featurizer:
         """Load whichever resource files exist in ``directory`` (a missing one disables its features)."""
         return cls(clusters=load_clusters(directory / CLUSTER_FILE),
-                   gazetteer=load_gazetteer(directory / GAZETTEER_FILE),
+                   gazetteer=shipped_gazetteer() if directory.resolve() == DATA_DIR
+                   else load_gazetteer(directory / GAZETTEER_FILE),
                    lexicon=shipped_lexicon() if directory.resolve() == DATA_DIR
                    else load_lexicon(directory / LEXICON_FILE))
 
@@ -378,6 +379,12 @@ _CACHE_WORDS = 20_000  # distinct tokens whose features are kept, per generation
 def shipped_lexicon() -> dict[str, tuple[str, str]]:
     """The corpus lexicon shipped in ``extract/data`` (loaded once, shared by the CRF and the pipeline)."""
     return load_lexicon(DATA_DIR / LEXICON_FILE)
+
+
+@cache
+def shipped_gazetteer() -> dict[str, frozenset[str]]:
+    """The gazetteer digests shipped in ``extract/data`` (loaded once, shared by the CRF and the pipeline)."""
+    return load_gazetteer(DATA_DIR / GAZETTEER_FILE)
 
 
 def proclitic_length(word: str, lexicon: dict[str, tuple[str, str]], *, person: bool = False) -> int:
