@@ -108,7 +108,7 @@ class TableWriter:
         entities.add_column("Mentions", justify="right", no_wrap=True, min_width=8)
         counts: dict[tuple[str, str], int] = {}
         for e in analysis.entities:
-            counts[(e.text, e.type)] = counts.get((e.text, e.type), 0) + 1
+            counts[(e.name, e.type)] = counts.get((e.name, e.type), 0) + 1  # للأمم and الأمم: one name
         for (text, kind), n in counts.items():
             entities.add_row(Text(text), kind, str(n))
         self.console.print(entities)

@@ -55,6 +55,9 @@ def clean_entities(text: str, tokens: tuple[Token, ...], entities: tuple[Entity,
                 if first_key.startswith(clitic) and len(bare) >= 3 and (bare in standalone or bare in tagged):
                     cut = len(clitic)
                     break
+        if not cut and words and (lead := _lam_lead(match_key(words[0]))) is not None:
+            # وللأمم → للأمم (a name in its own right once ل + ال is read back); للبنان → لبنان
+            cut = _raw_prefix(words[0], lead + (0 if _lam_article(match_key(words[0])[lead:], lexicon) else 1))
         if cut:
             e = Entity(e.start + cut, e.end, text[e.start + cut : e.end], e.type, e.backend)
         if e.text.strip():
@@ -64,6 +67,39 @@ def clean_entities(text: str, tokens: tuple[Token, ...], entities: tuple[Entity,
 
 # Links inside Arabic names that need the word after them (أحمد بن علي، أبو علي).
 NAME_LINKS = key_set("بن ابن بنت أبو أبي أم")
+
+
+def _lam_lead(key: str) -> int | None:
+    """Letters before «لل» at the start of ``key`` (0, or 1 for و/ف), or None when it does not start so."""
+    for lead in (0, 1):
+        if key[lead : lead + 2] == "لل" and len(key) >= lead + 4 and (lead == 0 or key[0] in "وف"):
+            return lead
+    return None
+
+
+def _lam_article(key: str, lexicon: dict[str, tuple[str, str]]) -> bool:
+    """Whether ``key`` (لل…) is the preposition ل on the article, whose alef the spelling drops (للأمم:
+    ل + الأمم), rather than on a word that begins with ل (للبنان: ل + لبنان). The corpus lexicon's more
+    common reading wins; unknown words are read with the article, by far the commoner case."""
+    bare = key[2:]
+    article, lam = lexicon.get("ال" + bare), lexicon.get("ل" + bare)
+    return lam is None or (article is not None and int(article[0]) >= int(lam[0]))
+
+
+def citation_name(entity_text: str) -> str:
+    """The name as it is cited: «للأمم المتحدة» → «الأمم المتحدة» (the article's alef given back)."""
+    from .ner.features import shipped_lexicon
+
+    key = match_key(entity_text.split()[0]) if entity_text.split() else ""
+    lead = _lam_lead(key)
+    if lead is None or not _lam_article(key[lead:], shipped_lexicon()):
+        return entity_text
+    return "ال" + entity_text[_raw_prefix(entity_text, lead + 2) :]
+
+
+def name_entities(entities: tuple[Entity, ...]) -> tuple[Entity, ...]:
+    """The entities with their :func:`citation_name` (the last step of the entity stage)."""
+    return tuple(Entity(e.start, e.end, e.text, e.type, e.backend, citation_name(e.text)) for e in entities)
 
 
 def _country_name(key: str) -> bool:
@@ -266,7 +302,7 @@ def complete_names(text: str, tokens: tuple[Token, ...], entities: tuple[Entity,
 
 def _majority_type(entity: Entity, votes: dict[tuple[str, ...], dict[str, int]]) -> Entity:
     """The entity with the type its name has most often in the text (هامبورج tagged LOC twice, ORG once)."""
-    counts = votes.get(tuple(match_key(entity.text).split()))
+    counts = votes.get(tuple(match_key(citation_name(entity.text)).split()))
     if not counts:
         return entity
     best = max(counts, key=counts.get)  # type: ignore[arg-type]
@@ -290,7 +326,7 @@ def propagate_entities(text: str, tokens: tuple[Token, ...], entities: tuple[Ent
             covered[i] = True
     votes: dict[tuple[str, ...], dict[str, int]] = {}
     for e in entities:
-        words = tuple(match_key(e.text).split())
+        words = tuple(match_key(citation_name(e.text)).split())
         if not words:
             continue
         if len(words) >= 2 or not words[0].startswith("ال") or len(words[0]) >= 4:  # not الي (إلى)
@@ -314,28 +350,30 @@ def propagate_entities(text: str, tokens: tuple[Token, ...], entities: tuple[Ent
     i = 0
     while i < len(tokens):
         first = keys[i]
-        if covered[i] or (first not in firsts and first[1:] not in firsts and first[2:] not in firsts):
+        lead = _lam_lead(first)
+        via_article = "ال" + first[lead + 2 :] if lead is not None else ""  # للأمم is ل + الأمم
+        if covered[i] or (first not in firsts and first[1:] not in firsts and first[2:] not in firsts
+                          and via_article not in firsts):
             i += 1  # most tokens start no name: skip them fast
             continue
-        cuts = [len(c) for c in _CLITIC_PREFIXES if first.startswith(c) and first[len(c) :] in firsts]
+        # (letters cut off the token, the key its name starts with), the whole token first
+        readings = [(0, first)] + [(len(c), first[len(c) :]) for c in _CLITIC_PREFIXES
+                                   if first.startswith(c) and first[len(c) :] in firsts]
+        if via_article in firsts:
+            readings.append((lead or 0, via_article))
         hit = None
         for n in lengths:
             if i + n > len(tokens) or any(covered[i : i + n]):
                 continue
             rest = tuple(keys[i + 1 : i + n])
-            if (first,) + rest in table:
-                hit = (n, 0)
-                break
-            cut = next((c for c in cuts if (first[c:],) + rest in table), None)
-            if cut is not None:
-                hit = (n, cut)
+            hit = next(((n, cut, (name, *rest)) for cut, name in readings if (name, *rest) in table), None)
+            if hit is not None:
                 break
         if hit is None:
             i += 1
             continue
-        n, cut = hit
-        start, end = tokens[i].start + cut, tokens[i + n - 1].end
-        words = (first[cut:], *keys[i + 1 : i + n])  # the matched keys: the text between may hold a hashtag's _
+        n, cut, words = hit  # the matched keys: the text between may hold a hashtag's _
+        start, end = tokens[i].start + _raw_prefix(tokens[i].text, cut), tokens[i + n - 1].end
         added.append(Entity(start, end, text[start:end], table[words], "propagated"))  # type: ignore[arg-type]
         i += n
     return tuple(sorted(entities + tuple(added), key=lambda e: e.start))

@@ -53,11 +53,19 @@ class Sentence:
 
 @dataclass(frozen=True, slots=True)
 class Entity:
+    """A named entity as written (``text``, with its offsets) and by ``name``: the same words, except
+    that a preposition ل merged with the article (للأمم المتحدة) gives the article back (الأمم المتحدة)."""
+
     start: int
     end: int
     text: str
     type: EntityType
     backend: str = ""
+    name: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.name:
+            object.__setattr__(self, "name", self.text)
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from .attribute import attribute
-from .entities import clean_entities, complete_names, mark_outlets, propagate_entities
+from .entities import clean_entities, complete_names, mark_outlets, name_entities, propagate_entities
 from .model import Analysis, Article, Cue, Quote, Span
 from .ner.base import NerBackend
 from .quotemarks import QuotePair, pair_quotes
@@ -48,7 +48,7 @@ def analyze(
     sentences = split_sentences(text, tokens, para_spans, protected)
     if tokens:
         tagged = mark_outlets(text, tokens, clean_entities(text, tokens, ner(text, tokens)))
-        entities = propagate_entities(text, tokens, complete_names(text, tokens, tagged))
+        entities = name_entities(propagate_entities(text, tokens, complete_names(text, tokens, tagged)))
     else:
         entities = ()
     view = TextView(text, tokens, sentences, pairs, entities)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import Analysis, Quote, Speaker
+from .model import Analysis, Entity, Quote, Speaker
 
 
 def speaker_record(speaker: Speaker | None, quote: Quote | None = None) -> dict[str, Any] | None:
@@ -40,15 +40,22 @@ def quote_record(quote: Quote) -> dict[str, Any]:
     }
 
 
+def entity_record(entity: Entity) -> dict[str, Any]:
+    """An entity by its name; ``start``/``end`` locate it as written, and ``written`` gives that form
+    when it is not the name (للأمم المتحدة, whose name is الأمم المتحدة)."""
+    record: dict[str, Any] = {"text": entity.name, "type": entity.type, "start": entity.start, "end": entity.end}
+    if entity.name != entity.text:
+        record["written"] = entity.text
+    return record
+
+
 def to_record(analysis: Analysis, *, include_text: bool = False) -> dict[str, Any]:
     """One article's result as the JSON object the CLI prints (and ``score.py`` reads)."""
     article = analysis.article
     record: dict[str, Any] = {"source": article.id}
     record.update(dict(article.meta))
     record["quotes"] = [quote_record(q) for q in analysis.quotes]
-    record["entities"] = [
-        {"text": e.text, "type": e.type, "start": e.start, "end": e.end} for e in analysis.entities
-    ]
+    record["entities"] = [entity_record(e) for e in analysis.entities]
     record["speakers"] = [
         {"name": s.name, "type": s.type, "latin": s.latin or None, "id": s.id or None, "forms": list(s.forms)}
         for s in analysis.speakers

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extract import analyze
-from extract.entities import clean_entities, complete_names, propagate_entities
+from extract.entities import citation_name, clean_entities, complete_names, name_entities, propagate_entities
 from extract.model import Entity, EntityType
 from extract.tokenize import tokenize
 
@@ -173,3 +173,28 @@ def test_news_outlets_are_organisations_and_end_a_name_before_them() -> None:
     raw = tagged(text, ("سامح شكري لبي بي سي", "PERS"))
     assert [(e.text, e.type) for e in mark_outlets(text, tokens, raw)] == [
         ("سامح شكري", "PERS"), ("بي بي سي", "ORG"), ("CNN", "ORG")]
+
+
+def test_a_preposition_merged_with_the_article_gives_the_article_back() -> None:
+    # ل + الأمم is written للأمم: no slice of the text is the name, so the name is rebuilt
+    assert citation_name("للأمم المتحدة") == "الأمم المتحدة"
+    assert citation_name("وللقذافي") == "القذافي"
+    assert citation_name("لبنان") == "لبنان"
+    assert citation_name("لله") == "لله"
+    assert [e.name for e in name_entities((Entity(0, 5, "لليمن", "LOC"),))] == ["اليمن"]
+
+
+def test_a_preposition_on_a_word_that_begins_with_lam_is_cut_off() -> None:
+    text = "وقدم الدعم للبنان وللأمم المتحدة"
+    raw = tagged(text, ("للبنان", "LOC"), ("وللأمم المتحدة", "ORG"))
+    cleaned = clean_entities(text, tokenize(text), raw)
+    assert [e.text for e in cleaned] == ["لبنان", "للأمم المتحدة"]  # ل + لبنان; و cut, ل + الأمم kept
+    assert all(text[e.start : e.end] == e.text for e in cleaned)
+
+
+def test_a_name_spreads_to_its_form_after_the_preposition_lam() -> None:
+    text = "قالت الأمم المتحدة إن الأمين العام للأمم المتحدة سيزور حلب"
+    tokens = tokenize(text)
+    out = name_entities(propagate_entities(text, tokens, tagged(text, ("الأمم المتحدة", "ORG"))))
+    assert [(e.text, e.name, e.type) for e in out] == [
+        ("الأمم المتحدة", "الأمم المتحدة", "ORG"), ("للأمم المتحدة", "الأمم المتحدة", "ORG")]

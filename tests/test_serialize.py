@@ -66,7 +66,17 @@ def test_offsets_point_into_the_text(record: dict) -> None:
         if sp.get("start") is not None:
             assert TEXT[sp["start"] : sp["end"]] == sp["text"]
     for e in record["entities"]:
-        assert TEXT[e["start"] : e["end"]] == e["text"]
+        assert TEXT[e["start"] : e["end"]] == e.get("written", e["text"])
+
+
+def test_an_entity_is_listed_by_its_name_and_keeps_its_written_form() -> None:
+    from extract.model import Entity
+    from extract.serialize import entity_record
+
+    merged = Entity(10, 23, "للأمم المتحدة", "ORG", "test", "الأمم المتحدة")
+    assert entity_record(merged) == {"text": "الأمم المتحدة", "type": "ORG", "start": 10, "end": 23,
+                                     "written": "للأمم المتحدة"}
+    assert entity_record(Entity(0, 4, "حلب", "LOC")) == {"text": "حلب", "type": "LOC", "start": 0, "end": 4}
 
 
 def test_json_round_trip(record: dict) -> None:
