@@ -285,8 +285,31 @@ def parse_mention(view: TextView, i: int, limit: int, *, subject: bool = False) 
         return None
     found = _parse_mention(view, i, limit)
     if found is None and subject:
-        found = bare_name(view, i, limit)
+        found = _described_name(view, i, limit) or bare_name(view, i, limit)
     return found
+
+
+_ROLE_PREPOSITIONS = key_set("على في")
+
+
+def _described_name(view: TextView, i: int, limit: int) -> Mention | None:
+    """A tagged person's name after a definite noun the title list lacks, where a subject stands: the
+    noun describes the person (قال المستثمر العقاري معتز الخياط، أوضح المشرف العام على البرنامج
+    الدكتور مساعد الأحمد). Without a tagged name after it, the noun is no speaker."""
+    titles = _heads()[0]
+    if not _definite(view.key(i)) or view.entity_of[i] is not None or is_stop(view, i):
+        return None
+    j = _title_chain_end(view, i + 1, limit)
+    if view.key(j) in _ROLE_PREPOSITIONS and j + 1 < limit and _definite(view.key(j + 1)) \
+            and view.entity_of[j + 1] is None:
+        j = _title_chain_end(view, j + 2, limit)  # المشرف العام على البرنامج: what the role is over
+    while j < limit and view.key(j) in titles and view.entity_of[j] is None:
+        j += 1  # الدكتور، الشيخ: honorifics before the name
+    ent = view.entity_starting(j) if j - i <= 8 else None
+    if ent is None or ent.type != "PERS" or ent.last > limit:
+        return None
+    last = _extend_name(view, ent.last, limit)
+    return Mention(i, last, "PERS", "any", name=(j, last), title=(i, j))
 
 
 def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
@@ -474,6 +497,14 @@ def _title_chain_end(view: TextView, j: int, limit: int) -> int:
         else:
             break
     return j
+
+
+def title_phrase_end(view: TextView, i: int, limit: int) -> int:
+    """The token after the title phrase starting at ``i`` (وزير الخارجية الأمريكي، المدير الفني للمنتخب
+    البرازيلي), or ``i`` when no title starts there."""
+    if i >= limit or head_key(view.key(i))[0] not in _heads()[0] or view.entity_of[i] is not None:
+        return i
+    return _title_chain_end(view, i + 1, limit)
 
 
 def _past_comma(view: TextView, j: int, limit: int) -> int:

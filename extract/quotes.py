@@ -23,6 +23,7 @@ from .mentions import (
     head_key,
     parse_mention,
     parse_mention_ending_at,
+    title_phrase_end,
 )
 from .model import Gender, QuoteKind
 from .normalize import has_arabic, key_set, strip_diacritics
@@ -413,12 +414,29 @@ def _content_start(view: TextView, p: int, end: int, frame: str, *, window: int 
         i += 1
     if frame == "clause":
         return None
-    first = _skip_adjuncts(view, p, end)
+    first = _skip_adjuncts(view, _past_apposed_title(view, p, end), end)
     if first >= end or view.is_punct(first) and not view.is_mark(first):
         return None
     while first < end and view.key(first) in _LEADING_PREPOSITIONS:
         first += 1
     return (first, "np") if first < end else None
+
+
+def _past_apposed_title(view: TextView, p: int, end: int) -> int:
+    """Past a title in apposition after the speaker's name, which is no content (كشف جون كيري وزير
+    الخارجية الأمريكي عن …، ورئيس …: several roles too). A title followed by a name is the verb's
+    object (وصف السديس ولي العهد الأمير محمد بن سلمان بـ…), and a title closed by a comma is left to
+    the comma-bounded asides."""
+    start = p + 1 if view.tokens[p].text in "،," and p + 1 < end else p
+    if start > p and _apposition_end(view, p, end) is not None:
+        return p
+    j = start
+    while (after := title_phrase_end(view, j, end)) > j:
+        j = after
+    ent = view.entity_starting(j) if j < end else None
+    if j == start or j >= end or view.is_punct(j) or ent is not None and ent.type == "PERS":
+        return p
+    return j
 
 
 def _skip_adjuncts(view: TextView, i: int, end: int) -> int:
