@@ -374,12 +374,17 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
 
     if key in orgs:
         j = i + 1
-        if key in cues.media_nouns():
+        indefinite = not _definite(key)
+        if key in cues.media_nouns() or indefinite:
             pair = view.pair_at_open.get(j)
             if pair is not None and pair.close < limit and pair.close - pair.open <= 5:
-                j = pair.close + 1  # صحيفة "واشنطن بوست"
+                j = pair.close + 1  # صحيفة "واشنطن بوست"، مركز "السلام والمصالحة": an indefinite head's name
+        if key in cues.media_nouns():
             while j < limit and j - i <= 2 and namelike(view, j) and not _definite(view.key(j)):
                 j += 1  # وكالة سبوتنيك، قناة الجزيرة: the outlet's own name
+        elif indefinite and j == i + 1 and _construct_noun(view, j, limit) \
+                and not view.tokens[j].text.endswith(("ه", "ها", "هم", "هما")):
+            j += 1  # مكتب تحقيقات الطيران; not بيان نشره التحالف (a pronoun: a verb, or no construct)
         seen_definite = _definite(view.key(i))
         while j < limit:
             if _place_phrase(view, j, limit):
@@ -396,7 +401,8 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
                 if (seen_definite and _definite(k) and not k.startswith("لل") and not _adjective_after_definite(k)
                         and not _coordinated_complement(view, j) and view.entity_of[j] is None):
                     break  # دعا الاتحاد الأوروبي الحكومة …: a definite noun after a definite one is no complement
-                seen_definite = seen_definite or _definite(k)
+                # بهيئة الطيران المدني: a body the name is part of takes its own complement
+                seen_definite = False if k[:1] in ("ب", "ل") and k[1:] in orgs else seen_definite or _definite(k)
                 j += 1
             elif (ent := view.entity_starting(j)) is not None and ent.type == "PERS" and not _definite(view.key(j - 1)):
                 j = min(ent.last, limit)  # نظام الأسد، إدارة ترامب: a construct noun owned by a person

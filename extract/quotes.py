@@ -448,6 +448,8 @@ def _skip_adjuncts(view: TextView, i: int, end: int) -> int:
             i = _apposition_end(view, i, end) or i + 1
         elif k in cues.time_words() or k in ("يوم", "مساء", "صباح"):
             i += 1
+        elif text == "(" and i + 2 < end and view.key(i + 1) in cues.time_words() and view.tokens[i + 2].text == ")":
+            i += 3  # اليوم (السبت)
         elif k.startswith("ل") and not k.startswith("لل") and (view.entity_of[i] is not None or _media_word(k[1:])):
             i += 1
             while i < end and (view.entity_of[i] is not None or view.key(i).startswith("ال")):
