@@ -87,10 +87,26 @@ def _after_fronted_topic(view: TextView, start: int, anchor: int) -> int:
     return start
 
 
+_DASHES = frozenset("-–—")
+
+
+def _after_dateline(view: TextView, start: int, anchor: int) -> int:
+    """Past a dateline opening the sentence («دبي، الإمارات العربية المتحدة (CNN)-- أعلنت …»، «القاهرة -
+    …»): where the news was filed is never who speaks."""
+    for j in range(start, min(anchor, start + 12)):
+        if view.tokens[j].text in _DASHES and (
+                view.tokens[j - 1].text == ")" and j > start
+                or j == start + 1 and getattr(view.entity_starting(start), "type", "") == "LOC"):
+            while j < anchor and view.tokens[j].text in _DASHES:
+                j += 1
+            return j
+    return start
+
+
 def _subject_in_sentence(view: TextView, sentence: int, anchor: int, gender: Gender) -> Mention | None:
     """The first source-like phrase earlier in the same sentence that agrees with the verb."""
     s = view.sentences[sentence]
-    i = _after_fronted_topic(view, s.token_start, anchor)
+    i = _after_fronted_topic(view, _after_dateline(view, s.token_start, anchor), anchor)
     while i < anchor:
         pair = view.enclosing_pair(i)
         if pair is not None and pair.close < anchor:

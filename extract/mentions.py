@@ -290,6 +290,7 @@ def parse_mention(view: TextView, i: int, limit: int, *, subject: bool = False) 
 
 
 _ROLE_PREPOSITIONS = key_set("على في")
+_FAMILIES = key_set("أسرة الأسرة عائلة العائلة")
 
 
 def _described_name(view: TextView, i: int, limit: int) -> Mention | None:
@@ -436,6 +437,10 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
                 j += 2
             elif view.key(j).startswith(("تابع", "مقرب")) and j + 1 < limit and view.key(j + 1).startswith("لل"):
                 j += 2
+            elif key in _FAMILIES and (ent := view.entity_starting(j)) is not None and ent.type == "PERS" \
+                    and ent.last <= limit:
+                j = ent.last  # أسرة رايد، عائلة الصحفي السعودي جمال خاشقجي: whose family
+                break
             else:
                 break
         return Mention(i, j, "UNNAMED", unnamed[key], skip=skip)

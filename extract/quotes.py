@@ -460,7 +460,8 @@ def _skip_adjuncts(view: TextView, i: int, end: int) -> int:
             i += 1
         elif k in ("في", "من") and (ent := view.entity_starting(i + 1)) is not None and ent.type == "LOC":
             i = ent.last  # في موسكو
-        elif k in ("في", "خلال", "عقب", "بعد") and view.key(i + 1) in _ADJUNCT_NOUNS:
+        elif k in ("في", "خلال", "عقب", "بعد") and (view.key(i + 1) in _ADJUNCT_NOUNS or view.key(i + 1) in (
+                "اول", "اخر") and view.key(i + 2) in _ADJUNCT_NOUNS):  # في أول بيان لها
             j = i + 1
             while j < end and view.tokens[j].text not in "،,:" and view.key(j) not in cues.complementizers():
                 if view.pair_at_open.get(j) is not None:
