@@ -624,6 +624,18 @@ def parse_mention_ending_at(view: TextView, end: int, floor: int) -> Mention | N
     return None
 
 
+def antecedent_mention(view: TextView, relative: int, floor: int) -> Mention | None:
+    """The speaker phrase a relative pronoun at ``relative`` refers to: the longest one ending right
+    before it, in the same clause (نظيره الروسي سيرجي لافروف الذي …)."""
+    for start in range(max(floor, relative - 8), relative):
+        if any(view.is_punct(j) for j in range(start, relative)):
+            continue
+        m = parse_mention(view, start, relative)
+        if m is not None and m.last == relative:
+            return m
+    return None
+
+
 _LEFT_BOUNDARY_WORDS = key_set("اما واما كان وكان فكان كانت وكانت لكن ولكن بينما فيما حيث كما ثم اذ بل وقد قد فقد")
 
 

@@ -19,6 +19,7 @@ from .mentions import (
     RELATIVES,
     SPEECH_OBJECT_NOUNS,
     Mention,
+    antecedent_mention,
     bare_name,
     head_key,
     parse_mention,
@@ -167,6 +168,13 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
         if mention is not None and mention.first > start \
                 and cues.strip_conjunction(view.key(mention.first - 1)) in _PREPOSITIONS:
             mention = None  # «ففي اليمن، أشارت المغنية …»: a place adjunct, not the subject
+    if mention is None and _in_relative_clause(view, i) and not view.key(i + 1).startswith("ال"):
+        # «… نظيره الروسي سيرجي لافروف الذي قال إن …»: a named antecedent speaks, not the previous speaker
+        # (but «وفاة الملا عمر التي قالت المخابرات …»: a definite noun after the verb is its own subject)
+        relative = i - 1 if cues.strip_conjunction(view.key(i - 1)) in RELATIVES else i - 2
+        antecedent = antecedent_mention(view, relative, start)
+        if antecedent is not None and antecedent.type == "PERS" and antecedent.name is not None:
+            mention = antecedent
     if mention is None and form.tense == "present":
         return None  # impersonal: «حيث يتوقع أن …», «يعتقد أن …» inside a clause
     body_from = _after_counterpart(view, mention.last, end) if subject_after and mention is not None else i + 1
