@@ -175,7 +175,7 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
         antecedent = antecedent_mention(view, relative, start)
         if antecedent is not None and antecedent.type == "PERS" and antecedent.name is not None:
             mention = antecedent
-    if mention is None and form.tense == "present":
+    if mention is None and form.tense == "present" and not _present_with_colon(view, i, end):
         return None  # impersonal: «حيث يتوقع أن …», «يعتقد أن …» inside a clause
     body_from = _after_counterpart(view, mention.last, end) if subject_after and mention is not None else i + 1
     opened = None
@@ -205,6 +205,16 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
     if last <= first:
         return None
     return _make_draft(view, first, last, kind_hint, form, (i, i + 1), mention, rule=f"{form.kind}.{form.frame}")
+
+
+def _present_with_colon(view: TextView, i: int, end: int) -> bool:
+    """A present verb without a subject that reports words all the same: a colon follows, and it opens
+    its clause (ويضيف: …، أما الناقد …، فيقول: …) or goes with a verb before it (وتابع يقول: …), unlike
+    the clause describing a noun (بنص يقول: …)."""
+    if not (i + 1 < end and view.tokens[i + 1].text == ":"):
+        return False
+    return view.key(i) != cues.strip_conjunction(view.key(i)) or view.is_punct(i - 1) or i == 0 \
+        or cues.lookup_verb(view.key(i - 1)) is not None
 
 
 _COUNTERPARTS = key_set("ونظيره ونظيرها ونظيرته ونظيرتها ونظراوه ونظيراه")
