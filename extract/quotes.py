@@ -868,7 +868,10 @@ def _resolve_nesting(view: TextView, drafts: list[Draft]) -> list[Draft]:
             if outer.cue_kind == "nominal" and inner.cue_kind != "nominal":
                 dropped.add(a)
                 break
-            if outer.mention is not None and _is_outlet(view, outer.mention) and inner.mention is not None:
+            if outer.mention is not None and _is_outlet(view, outer.mention) and inner.mention is not None \
+                    and inner.rule.count(".") >= 2:
+                # the outlet relays the words of the one it quotes (… أن الوزير قال إن …), not an act it
+                # reports (الصحيفة قالت إن فلسطين أعلنت اللجوء إلى المحكمة: the outlet's statement)
                 dropped.add(a)
                 break
             if inner.mention is not None and view.key(cue_first - 1) in _RELATIVE_OPENERS:
