@@ -420,7 +420,9 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
             j += 1
         return Mention(i, j, "UNNAMED", "f" if key == "احدي" else "m", skip=skip)
 
-    if key in unnamed:
+    if key == "بعض" and i + 1 < limit and _human_plural(view.key(i + 1), "ين") and view.entity_of[i + 1] is None:
+        return Mention(i, i + 2, "UNNAMED", "pl", skip=skip)  # بعض المحللين، بعض المراقبين
+    if key in unnamed or _human_plural(key, "ون") and view.entity_of[i] is None:
         j = i + 1
         if j < limit and not _definite(view.key(j)) and (_adjective_like(view.key(j)) or view.key(j) in _UNNAMED_COMPLEMENTS):
             j += 1  # an indefinite complement: وسائل إعلام، مصادر أمنية، شهود عيان
@@ -443,8 +445,15 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
                 break
             else:
                 break
-        return Mention(i, j, "UNNAMED", unnamed[key], skip=skip)
+        return Mention(i, j, "UNNAMED", unnamed.get(key, "pl"), skip=skip)
     return None
+
+
+def _human_plural(k: str, ending: str) -> bool:
+    """A sound plural of people the unnamed-source list lacks (المؤرخون، مقربون، الاقتصاديون; after
+    بعض the genitive: بعض المحللين): a participle in م… or a nisba in …ي, not قانون or ملايين."""
+    bare = k[2:] if k.startswith("ال") else k
+    return len(bare) >= 6 and bare.endswith(ending) and (bare.startswith("م") or bare.endswith("ي" + ending))
 
 
 def _source_noun(k: str) -> bool:
