@@ -383,13 +383,19 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
         if key in cues.media_nouns():
             while j < limit and j - i <= 2 and namelike(view, j) and not _definite(view.key(j)):
                 j += 1  # وكالة سبوتنيك، قناة الجزيرة: the outlet's own name
-        elif indefinite and j == i + 1 and _construct_noun(view, j, limit) \
-                and not view.tokens[j].text.endswith(("ه", "ها", "هم", "هما")):
-            j += 1  # مكتب تحقيقات الطيران; not بيان نشره التحالف (a pronoun: a verb, or no construct)
+        elif indefinite and j == i + 1 and not view.tokens[j].text.endswith(("ه", "ها", "هم", "هما")):
+            # مكتب تحقيقات الطيران، مجلس مقاطعة كولومبيا; not بيان نشره التحالف (a pronoun: a verb, or
+            # no construct)
+            if _construct_noun(view, j, limit):
+                j += 1
+            elif j + 1 < limit and (place := view.entity_starting(j + 1)) is not None and place.type in ("LOC", "ORG") \
+                    and place.last <= limit and view.entity_of[j] is None and not _definite(view.key(j)) \
+                    and view.key(j) and not is_stop(view, j) and cues.lookup_verb(view.key(j)) is None:
+                j = place.last
         seen_definite = _definite(view.key(i))
         while j < limit:
-            if _place_phrase(view, j, limit):
-                j += 2
+            if place := _place_phrase(view, j, limit):
+                j = place
             elif _definite(view.key(i)) and _verbal_noun_object(view, j, limit):
                 break  # أعلن الجيش السيطرة على …: the announced act, not part of the name
             elif _lam_idafa(view, j, limit):
@@ -407,8 +413,7 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
                 j += 1
             elif (ent := view.entity_starting(j)) is not None and ent.type == "PERS" and not _definite(view.key(j - 1)):
                 j = min(ent.last, limit)  # نظام الأسد، إدارة ترامب: a construct noun owned by a person
-                if _place_phrase(view, j, limit):
-                    j += 2
+                j = _place_phrase(view, j, limit) or j
                 break
             else:
                 break
@@ -500,8 +505,8 @@ def _title_chain_end(view: TextView, j: int, limit: int) -> int:
     belongs to (رئيس لجنة العلاقات الخارجية في مجلس الشيوخ، أمين منطقة نجران)."""
     orgs = _heads()[1]
     while j < limit:
-        if _place_phrase(view, j, limit):
-            j += 2
+        if place := _place_phrase(view, j, limit):
+            j = place
         elif view.key(j) in _GENERAL:
             j += 1  # مدير عام، أمين عام
         elif (extent := _ba_place(view, j, limit)) > 0:
@@ -512,6 +517,9 @@ def _title_chain_end(view: TextView, j: int, limit: int) -> int:
             j += 1  # رئيس لجنة العلاقات الخارجية في مجلس الشيوخ: the body the role belongs to
         elif _modifier(view, j) or _lam_idafa(view, j, limit) or _coordinated_complement(view, j):
             j += 1
+        elif (pair := view.pair_at_open.get(j)) is not None and pair.close < limit and pair.close - pair.open <= 4 \
+                and head_key(view.key(j - 1))[0] in orgs:
+            j = pair.close + 1  # مدير معهد «سرب»: the body's name in quotation marks
         elif _construct_before_entity(view, j, limit):
             j = view.entity_of[j + 1].last  # type: ignore[union-attr]  # أمين منطقة نجران
         else:
@@ -567,12 +575,15 @@ def _adjective_like(k: str) -> bool:
     return k.endswith(("ه", "ي", "ين", "ون", "يه")) and len(k) > 4
 
 
-def _place_phrase(view: TextView, j: int, limit: int) -> bool:
-    """«في حلب»، «إلى سوريا» right after a title or organisation: part of the phrase."""
+def _place_phrase(view: TextView, j: int, limit: int) -> int:
+    """The token after «في حلب»، «إلى سوريا» right after a title or organisation, part of the phrase
+    (after لدى an organisation too: سفير البيرو لدى الأمم المتحدة); 0 when there is none."""
     if view.key(j) not in ("في", "الي", "لدي") or j + 1 >= limit:
-        return False
+        return 0
     ent = view.entity_starting(j + 1)
-    return ent is not None and ent.type == "LOC" and ent.last == j + 2
+    if ent is not None and ent.type == "ORG" and view.key(j) == "لدي" and ent.last <= limit:
+        return ent.last
+    return j + 2 if ent is not None and ent.type == "LOC" and ent.last == j + 2 else 0
 
 
 _PLACE_NOUNS = key_set("منطقة محافظة مدينة ولاية إمارة مقاطعة")
