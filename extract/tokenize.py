@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 
 from .model import Token
@@ -32,8 +33,21 @@ def tokenize(text: str, *, offset: int = 0) -> tuple[Token, ...]:
         cursor = found + len(word)
         if _hashtag_mark(text, found, cursor):
             continue
-        tokens.append(Token(offset + found, offset + cursor, word, len(tokens)))
+        start, end = _without_format_marks(text, found, cursor)
+        if start < end:
+            tokens.append(Token(offset + start, offset + end, text[start:end], len(tokens)))
     return tuple(tokens)
+
+
+def _without_format_marks(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without the invisible format characters at its edges (the right-to-left and
+    left-to-right marks, a byte-order mark) that web text leaves on words: «عبدالعزيز\u200f» is
+    عبدالعزيز. A span of nothing else becomes empty."""
+    while start < end and unicodedata.category(text[start]) == "Cf":
+        start += 1
+    while end > start and unicodedata.category(text[end - 1]) == "Cf":
+        end -= 1
+    return start, end
 
 
 def _hashtag_mark(text: str, start: int, end: int) -> bool:

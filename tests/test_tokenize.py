@@ -68,3 +68,11 @@ _MARKS = st.sampled_from(list("«»“”„\"'‘’.,،؛:؟!… \n\u0640\u064
 def test_invariant_on_any_text(text: str) -> None:
     _assert_invariants(text)
     _assert_invariants(text, offset=7)
+
+
+def test_invisible_direction_marks_are_no_part_of_a_word() -> None:
+    text = "قال عبدالعزيز\u200f إن الوضع \u200fصعب \u200e(جدا)\ufeff"
+    tokens = tokenize(text)
+    assert [t.text for t in tokens] == ["قال", "عبدالعزيز", "إن", "الوضع", "صعب", "(", "جدا", ")"]
+    assert all(text[t.start : t.end] == t.text for t in tokens)
+    assert [t.index for t in tokens] == list(range(len(tokens)))
