@@ -7,7 +7,7 @@ from functools import cache
 
 from . import cues
 from .model import Entity, Token
-from .normalize import key_set, match_key
+from .normalize import key_set, match_key, strip_diacritics
 
 RULES = "rules"  # the backend name of entities the rules of this stage build
 
@@ -44,6 +44,9 @@ def clean_entities(text: str, tokens: tuple[Token, ...], entities: tuple[Entity,
             e, words = _without_last_word(e), words[:-1]  # حلب السورية is Aleppo described
         while len(words) >= 2 and len(match_key(words[-1])) <= 1:  # سالم لـ: a detached clitic ends no name
             e, words = _without_last_word(e), words[:-1]
+        if len(words) >= 2 and strip_diacritics(words[0]) in _LEADING_PARTICLES:
+            cut_at = e.text.index(words[1], len(words[0]))  # «فإن الفضلي مطلوب»: the particle starts no name
+            e, words = Entity(e.start + cut_at, e.end, e.text[cut_at:], e.type, e.backend), words[1:]
         if e.type == "PERS" and words and match_key(words[-1]) in NAME_LINKS:
             e = _with_next_word(text, tokens, e)  # أحمد بن | علي: a link needs the name after it
             words = e.text.split()
@@ -64,6 +67,9 @@ def clean_entities(text: str, tokens: tuple[Token, ...], entities: tuple[Entity,
             out.append(e)
     return tuple(out)
 
+
+# Particles a tagger runs into the name after them, as written (with hamza: فان alone may be «van»).
+_LEADING_PARTICLES = frozenset("إن أن فإن وإن وأن بأن لأن لكن ولكن لكنّ".split())
 
 # Links inside Arabic names that need the word after them (أحمد بن علي، أبو علي).
 NAME_LINKS = key_set("بن ابن بنت أبو أبي أم")

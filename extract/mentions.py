@@ -504,9 +504,13 @@ def _title_chain_end(view: TextView, j: int, limit: int) -> int:
     """Past the words that continue a title from ``j``: modifiers, «ل» complements, the body the role
     belongs to (رئيس لجنة العلاقات الخارجية في مجلس الشيوخ، أمين منطقة نجران)."""
     orgs = _heads()[1]
+    first = j
     while j < limit:
         if place := _place_phrase(view, j, limit):
             j = place
+        elif j == first and j > 0 and not _definite(view.key(j - 1)) and _construct_noun(view, j, limit) \
+                and not view.tokens[j].text.endswith(("ه", "ها", "هم", "هما")):
+            j += 1  # وزير قطاع الأعمال: a title without the article owns the noun after it
         elif view.key(j) in _GENERAL:
             j += 1  # مدير عام، أمين عام
         elif (extent := _ba_place(view, j, limit)) > 0:

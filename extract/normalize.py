@@ -21,15 +21,21 @@ def strip_diacritics(text: str) -> str:
 def match_key(text: str) -> str:
     """The matching key of a word or phrase.
 
-    NFKC, no diacritics or tatweel, one alef, ى→ي, ة→ه, ؤ→و, ئ→ي, no punctuation, single spaces.
+    NFKC, no diacritics or tatweel, one alef, ى→ي, ة→ه, ؤ→و, ئ→ي, Persian ی ک → ي ك, no punctuation,
+    single spaces.
     This is the normalization the gold scorer applies, plus the hamza-seat folding that
     unhamzated spellings (يوكد for يؤكد) need.
     """
     text = unicodedata.normalize("NFKC", text)
     text = strip_diacritics(text).translate(_ALEF)
     text = text.replace("\u0649", "\u064a").replace("\u0629", "\u0647")
-    text = text.replace("\u0624", "\u0648").replace("\u0626", "\u064a")
+    text = text.replace("\u0624", "\u0648").replace("\u0626", "\u064a").translate(_PERSIAN_FORMS)
     return " ".join(_NON_WORD.sub(" ", text).split())
+
+
+# Persian and Urdu forms that some sites and keyboards put in Arabic text (القیادة، کیری): ی ک ہ ۀ ے
+_PERSIAN_FORMS = str.maketrans({"\u06cc": "\u064a", "\u06a9": "\u0643", "\u06c1": "\u0647", "\u06c0": "\u0647",
+                                "\u06d2": "\u064a"})
 
 
 def has_arabic(text: str) -> bool:

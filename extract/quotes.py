@@ -191,6 +191,10 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
         return None  # «وأكد موفدنا الذي تحول إلى السوق …»: a relative clause describes the speaker
     if kind_hint == "np" and subject_after and _in_relative_clause(view, i):
         return None  # «التي حذر النبي منها»: a relative clause with its own subject; the antecedent is the object
+    if _in_relative_clause(view, i) and (
+            kind_hint == "np" and view.key(first) in _RESUMPTIVE  # «التدريبات التي أعلنت عنها الدفاع الروسية»
+            or form.tense == "present" and form.lemma in _CONSIDERED):  # «والذي يعتبر مهندس الاتفاق، …»
+        return None
     if kind_hint == "colon" and first >= end:
         following = _next_sentence(view, end)  # «وقال الوزير:» closing a paragraph, the words below it
         if following is None:
@@ -216,6 +220,12 @@ def _present_with_colon(view: TextView, i: int, end: int) -> bool:
     return view.key(i) != cues.strip_conjunction(view.key(i)) or view.is_punct(i - 1) or i == 0 \
         or cues.lookup_verb(view.key(i - 1)) is not None
 
+
+# A preposition with the pronoun of a relative clause's antecedent (التي أعلنت عنها …): the antecedent is
+# what the verb is about, not what was said.
+_RESUMPTIVE = key_set("عنه عنها عنهم به بها بهم فيه فيها فيهم منه منها منهم له لها لهم")
+# «الذي يعتبر …» is «who is considered …», whatever voice the spelling shows.
+_CONSIDERED = frozenset({"اعتبر", "عد"})
 
 _COUNTERPARTS = key_set("ونظيره ونظيرها ونظيرته ونظيرتها ونظراوه ونظيراه")
 
@@ -425,8 +435,11 @@ def _content_start(view: TextView, p: int, end: int, frame: str, *, window: int 
                 i = pair.close + 1
                 continue
             return i, "quote"
-        if k and cues.lookup_verb(k) is not None and not _maqsura_noun(view, i):
-            break  # another statement (a verb or a participle of manner) starts before any content
+        verb = cues.lookup_verb(k) if k else None
+        if verb is not None and not _maqsura_noun(view, i) and not (
+                verb.tense == "present" and _in_relative_clause(view, i)):
+            break  # another statement (a verb or a participle of manner) starts before any content;
+            # «، والذي يعتبر مهندس الاتفاق، إن …» describes the speaker
         if text in ".؟?!":
             break
         i += 1

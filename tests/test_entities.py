@@ -198,3 +198,9 @@ def test_a_name_spreads_to_its_form_after_the_preposition_lam() -> None:
     out = name_entities(propagate_entities(text, tokens, tagged(text, ("الأمم المتحدة", "ORG"))))
     assert [(e.text, e.name, e.type) for e in out] == [
         ("الأمم المتحدة", "الأمم المتحدة", "ORG"), ("للأمم المتحدة", "الأمم المتحدة", "ORG")]
+
+
+def test_a_particle_the_tagger_ran_into_a_name_is_cut_off() -> None:
+    text = "وطبقا للقائمة، فإن الفضلي مطلوب، وقال فان دايك إن"
+    raw = tagged(text, ("فإن الفضلي", "PERS"), ("فان دايك", "PERS"))
+    assert [e.text for e in clean_entities(text, tokenize(text), raw)] == ["الفضلي", "فان دايك"]

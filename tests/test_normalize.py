@@ -26,6 +26,8 @@ from extract.normalize import has_arabic, key_tokens, match_key, strip_diacritic
         ("رئيس", "رييس"),  # hamza on yeh
         ("«لافروف»", "لافروف"),  # quotation marks
         ("سيرجي   لافروف،", "سيرجي لافروف"),  # punctuation and spacing
+        ("القیادة المركزیة", "القيادة المركزية"),  # Persian yeh
+        ("کیری", "كيري"),  # Persian keheh and yeh
     ],
 )
 def test_variants_share_a_key(a: str, b: str) -> None:
