@@ -437,9 +437,9 @@ def _content_start(view: TextView, p: int, end: int, frame: str, *, window: int 
             return i, "quote"
         verb = cues.lookup_verb(k) if k else None
         if verb is not None and not _maqsura_noun(view, i) and not (
-                verb.tense == "present" and _in_relative_clause(view, i)):
+                verb.tense == "present" and _in_relative_clause(view, i) and not view.key(i + 1).startswith("ال")):
             break  # another statement (a verb or a participle of manner) starts before any content;
-            # «، والذي يعتبر مهندس الاتفاق، إن …» describes the speaker
+            # «، والذي يعتبر مهندس الاتفاق، إن …» describes the speaker («التي تقول المعارضة» does not)
         if text in ".؟?!":
             break
         i += 1
