@@ -131,8 +131,8 @@ def _modifier(view: TextView, i: int) -> bool:
         return False
     titles, orgs, _, nats = _heads()
     ent = view.entity_of[i]
-    if ent is not None and ent.type == "PERS":
-        return False
+    if ent is not None and ent.type == "PERS" or addressed_after_lam(k):
+        return False  # a name, or the people addressed (الوزير للصحفيين: …)
     if k[:1] == "ل" and outlet_at(view.keys, i) is not None:
         return False  # وزير الخارجية لبي بي سي: the outlet is addressed
     if k[:1] in ("ب", "ل") and (k[1:] in orgs or "ال" + k[1:] in orgs):
@@ -258,6 +258,8 @@ def bare_name(view: TextView, i: int, limit: int) -> Mention | None:
         return None  # أعلن استقالته، وصفوا حالته: the object, with «his», not a name
     if view.key(i).startswith("ل") and len(view.key(i)) > 3 and _media_word_key(view.key(i)[1:]):
         return None
+    if k[:1] in ("ب", "ل") and k not in view.person_words and _preposition_on_noun(k):
+        return None  # «أعلن بشكل مفاجئ»: ب + a common noun, an adverbial, not a name
     for last in (i + 1, i + 2, i + 3):
         if last > limit:
             break
@@ -270,6 +272,15 @@ def bare_name(view: TextView, i: int, limit: int) -> Mention | None:
         if not namelike(view, last) or view.entity_of[last] is not None or _possessive(view, last):
             break
     return None
+
+
+def _preposition_on_noun(key: str) -> bool:
+    """ب/ل + a word of three letters or more that the news corpus has over a thousand times (بشكل،
+    لدعم): a preposition on a common noun; بوتين، بريتا، بشار keep their first letter."""
+    from .ner.features import shipped_lexicon
+
+    entry = shipped_lexicon().get(key[1:]) if len(key) >= 4 else None
+    return entry is not None and int(entry[0]) >= 10
 
 
 def _media_word_key(k: str) -> bool:
@@ -427,7 +438,8 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
 
     if key == "بعض" and i + 1 < limit and _human_plural(view.key(i + 1), "ين") and view.entity_of[i + 1] is None:
         return Mention(i, i + 2, "UNNAMED", "pl", skip=skip)  # بعض المحللين، بعض المراقبين
-    if key in unnamed or _human_plural(key, "ون") and view.entity_of[i] is None:
+    if key in unnamed or view.entity_of[i] is None and (_human_plural(key, "ون") or (
+            _human_plural(key + "ن", "ون") and i + 1 < limit and _definite(view.key(i + 1)))):
         j = i + 1
         if j < limit and not _definite(view.key(j)) and (_adjective_like(view.key(j)) or view.key(j) in _UNNAMED_COMPLEMENTS):
             j += 1  # an indefinite complement: وسائل إعلام، مصادر أمنية، شهود عيان
@@ -456,7 +468,8 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
 
 def _human_plural(k: str, ending: str) -> bool:
     """A sound plural of people the unnamed-source list lacks (المؤرخون، مقربون، الاقتصاديون; after
-    بعض the genitive: بعض المحللين): a participle in م… or a nisba in …ي, not قانون or ملايين."""
+    بعض the genitive: بعض المحللين; before its owner without ن: معدو التقرير): a participle in م… or a
+    nisba in …ي, not قانون or ملايين."""
     bare = k[2:] if k.startswith("ال") else k
     return len(bare) >= 6 and bare.endswith(ending) and (bare.startswith("م") or bare.endswith("ي" + ending))
 
@@ -469,8 +482,10 @@ def _source_noun(k: str) -> bool:
 
 
 def _construct_before_entity(view: TextView, j: int, limit: int) -> bool:
-    """An untagged noun owned by a place or organisation (منطقة نجران، مدينة حلب)."""
-    if not namelike(view, j) or _definite(view.key(j)) or view.entity_of[j] is not None:
+    """An untagged noun owned by a place or organisation (منطقة نجران، مدينة حلب; not the people
+    addressed, لأهالي شرورة)."""
+    if not namelike(view, j) or _definite(view.key(j)) or view.entity_of[j] is not None \
+            or view.key(j)[1:] in _ADDRESSED_NOUNS:
         return False
     nxt = view.entity_starting(j + 1)
     return nxt is not None and nxt.type in ("LOC", "ORG") and nxt.last <= limit
@@ -611,7 +626,13 @@ def _ba_place(view: TextView, j: int, limit: int) -> int:
 
 # Nouns of people addressed, never part of a title: المبعوث الأممي لأعضاء المجلس، قال لنظيره.
 _ADDRESSED_NOUNS = key_set("أعضاء ممثلي نظيره نظيرها نظرائه الحضور الحاضرين المشاركين المراسلين الصحفيين "
-                           "الصحافيين الإعلاميين السفراء الجمهور المتظاهرين أنصاره أنصارها مؤيديه")
+                           "الصحافيين الإعلاميين السفراء الجمهور المتظاهرين أنصاره أنصارها مؤيديه أهالي أهل "
+                           "سكان المواطنين مواطني الشعب")
+
+
+def addressed_after_lam(key: str) -> bool:
+    """ل + a noun of people addressed, never part of a title (لأهالي، للصحفيين: ل + الصحفيين، لنظيره)."""
+    return key[:1] == "ل" and (key[1:] in _ADDRESSED_NOUNS or key[:2] == "لل" and "ال" + key[2:] in _ADDRESSED_NOUNS)
 
 
 def _lam_idafa(view: TextView, j: int, limit: int) -> bool:

@@ -19,6 +19,7 @@ from .mentions import (
     RELATIVES,
     SPEECH_OBJECT_NOUNS,
     Mention,
+    addressed_after_lam,
     antecedent_mention,
     bare_name,
     head_key,
@@ -152,6 +153,8 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
         return None  # «وأُعلن أن …»: it was announced, by no one the sentence names
     if form.kind == "participle":
         return _participle_statement(view, i, start, end, form, earlier)
+    if form.kind == "verb" and view.key(i - 1) in _WHAT:
+        return None  # «نفي قاطع لما صرح به الرئيس …»: what was said, named as a thing, not reported here
 
     after = _skip_addressee(view, i + 1, end)
     if view.tokens[after].text in "،," if after < end else False:
@@ -187,6 +190,8 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
     if opened is None:
         return _fronted_for_cue(view, i, start, form, mention)
     first, kind_hint = opened
+    if kind_hint == "np" and view.key(after) == "ذلك":
+        return None  # «أكد ذلك المقدم …»: ذلك points back at what was said before; nothing follows
     if kind_hint == "np" and cues.strip_conjunction(view.key(first)) in RELATIVES:
         return None  # «وأكد موفدنا الذي تحول إلى السوق …»: a relative clause describes the speaker
     if kind_hint == "np" and subject_after and _in_relative_clause(view, i):
@@ -220,6 +225,9 @@ def _present_with_colon(view: TextView, i: int, end: int) -> bool:
     return view.key(i) != cues.strip_conjunction(view.key(i)) or view.is_punct(i - 1) or i == 0 \
         or cues.lookup_verb(view.key(i - 1)) is not None
 
+
+# «لما صرح به …»، «بما أعلنه …»: the relative ما before a verb
+_WHAT = key_set("لما بما مما عما")
 
 # A preposition with the pronoun of a relative clause's antecedent (التي أعلنت عنها …): the antecedent is
 # what the verb is about, not what was said.
@@ -481,6 +489,9 @@ def _skip_adjuncts(view: TextView, i: int, end: int) -> int:
             i += 1
         elif text == "(" and i + 2 < end and view.key(i + 1) in cues.time_words() and view.tokens[i + 2].text == ")":
             i += 3  # اليوم (السبت)
+        elif k == "علي" and view.key(i + 1) == "لسان" and (comma := next(
+                (j for j in range(i + 2, min(end, i + 12)) if view.tokens[j].text in "،,"), None)) is not None:
+            i = comma + 1  # «، على لسان "مصدر مسؤول" بوزارة خارجيتها،»: through whom, not what
         elif k.startswith("ل") and not k.startswith("لل") and (view.entity_of[i] is not None or _media_word(k[1:])):
             i += 1
             while i < end and (view.entity_of[i] is not None or view.key(i).startswith("ال")):
@@ -746,11 +757,15 @@ def _colon_statement(view: TextView, start: int, end: int) -> Draft | None:
 
 
 def _addressed_outlet_ends(view: TextView, i: int, end: int) -> bool:
-    """Whether tokens ``i``..``end`` are «ل» + a news outlet (لـCNN، لبي بي سي، ل بي بي سي)."""
+    """Whether tokens ``i``..``end`` are «ل» + a news outlet (لـCNN، لبي بي سي، ل بي بي سي) or + the
+    people addressed (أمير نجران لأهالي شرورة: …)."""
     if view.key(i) == "ل":
         i += 1
     elif not view.key(i).startswith("ل"):
         return False
+    elif addressed_after_lam(view.key(i)):
+        nxt = view.entity_starting(i + 1)
+        return i + 1 == end or nxt is not None and nxt.last == end
     hit = outlet_at(view.keys, i)
     return hit is not None and i + hit[1] == end
 
