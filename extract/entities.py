@@ -69,7 +69,7 @@ def clean_entities(text: str, tokens: tuple[Token, ...], entities: tuple[Entity,
 
 
 # Particles a tagger runs into the name after them, as written (with hamza: فان alone may be «van»).
-_LEADING_PARTICLES = frozenset("إن أن فإن وإن وأن بأن لأن لكن ولكن لكنّ".split())
+_LEADING_PARTICLES = frozenset("إن أن فإن وإن وأن لكن ولكن لكنّ".split())  # not بأن: «بأن كي مون» is Ban Ki-moon misspelt
 
 # Links inside Arabic names that need the word after them (أحمد بن علي، أبو علي).
 NAME_LINKS = key_set("بن ابن بنت أبو أبي أم")
@@ -304,6 +304,53 @@ def complete_names(text: str, tokens: tuple[Token, ...], entities: tuple[Entity,
         added.append(Entity(start, stop, text[start:stop], "ORG", RULES))
     kept = tuple(e for x, e in enumerate(entities) if x not in replaced)
     return tuple(sorted(kept + tuple(added), key=lambda e: e.start))
+
+
+def speaker_organisations(text: str, tokens: tuple[Token, ...], entities: tuple[Entity, ...],
+                          names: list[tuple[int, int, int]]) -> tuple[Entity, ...]:
+    """The entities with the organisations the statements name as speakers (``names``: token ranges
+    and the letters of a و/ف to cut): «وبحسب المرصد السوري لحقوق الإنسان»، «قالت الهيئة العليا
+    للمفاوضات», which the taggers leave untagged. Only names of two words or more that no entity
+    touches are added; a head noun alone (الوزارة) is a back-reference, not a name."""
+    taken = [(e.start, e.end) for e in entities]
+    added: dict[tuple[int, int], Entity] = {}
+    nationalities = cues.nationalities()
+    for first, last, skip in names:
+        if not 2 <= last - first <= 6 or not _proper_organisation(
+                [match_key(t.text) for t in tokens[first:last]], skip, nationalities):
+            continue
+        start, end = tokens[first].start + skip, tokens[last - 1].end
+        if any(a < end and start < b for a, b in taken) or (start, end) in added:
+            continue
+        if not text[end - 1].isalnum() or not text[start].isalnum():
+            continue  # a name ends at a word, not at a quotation mark or a bracket
+        added[(start, end)] = Entity(start, end, text[start:end], "ORG", RULES)
+    if not added:
+        return entities
+    return tuple(sorted(entities + tuple(added.values()), key=lambda e: e.start))
+
+
+# Adjectives that make a definite head a body's name (المركز الوطني للأرصاد، الهيئة العليا للمفاوضات)
+_NAME_ADJECTIVES = key_set("الوطني الوطنية العام العامة الدولي الدولية العالمي العالمية الأعلى العليا المركزي "
+                           "المركزية المتحدة الاتحادي الاتحادية الملكي الملكية الإسلامي الإسلامية العربي العربية")
+
+
+# Definite heads that, with a nationality, refer back to a body named before or to a whole class of
+# them (الشركة البريطانية، السلطات الفرنسية), not a body's name
+_BACK_REFERENCES = key_set("الشركة المنظمة الجماعة السلطات القوى القوات المجموعة")
+
+
+def _proper_organisation(keys: list[str], skip: int, nationalities: frozenset[str]) -> bool:
+    """Whether a speaker's organisation phrase is a name: a definite head with a nationality, a name
+    adjective or a «لل» complement after it (الحكومة الأوكرانية، المرصد السوري لحقوق الإنسان), or a
+    head without the article and its genitive (وزارة العدل، صندوق النقد الدولي). Not a newspaper or
+    a company named by its country (الصحيفة البريطانية، الشركة البريطانية), nor a head with a noun
+    after it (الوزارة المواطنين)."""
+    head, second = (keys[0][skip:] if skip else keys[0]), keys[1]
+    if head.startswith("ال"):
+        return head not in cues.media_nouns() and head not in _BACK_REFERENCES and (
+            second in nationalities or second in _NAME_ADJECTIVES or second.startswith("لل") and len(second) > 4)
+    return second.startswith("ال") and len(second) > 3
 
 
 def _majority_type(entity: Entity, votes: dict[tuple[str, ...], dict[str, int]]) -> Entity:

@@ -5,7 +5,14 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from .attribute import attribute
-from .entities import clean_entities, complete_names, mark_outlets, name_entities, propagate_entities
+from .entities import (
+    clean_entities,
+    complete_names,
+    mark_outlets,
+    name_entities,
+    propagate_entities,
+    speaker_organisations,
+)
 from .model import Analysis, Article, Cue, Quote, Span
 from .ner.base import NerBackend
 from .quotemarks import QuotePair, pair_quotes
@@ -56,6 +63,10 @@ def analyze(
     drafts = find_statements(view, repeated_paragraphs(text, para_spans))
     attributed = [a for a in attribute(view, drafts) if reportable(view, a.draft)]
     resolved, speakers = resolve_speakers(view, attributed, entities)
+    entities = speaker_organisations(text, tokens, entities, [
+        (*a.draft.mention.name, a.draft.mention.skip if a.draft.mention.name[0] == a.draft.mention.first else 0)
+        for a in attributed if a.draft.mention is not None and a.draft.mention.type == "ORG"
+        and a.draft.mention.name is not None and a.draft.mention.gender != "pl"])  # not فصائل المعارضة …
     quotes = []
     for item, speaker in zip(attributed, resolved):
         if speaker is None and not keep_unattributed:

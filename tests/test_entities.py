@@ -204,3 +204,22 @@ def test_a_particle_the_tagger_ran_into_a_name_is_cut_off() -> None:
     text = "وطبقا للقائمة، فإن الفضلي مطلوب، وقال فان دايك إن"
     raw = tagged(text, ("فإن الفضلي", "PERS"), ("فان دايك", "PERS"))
     assert [e.text for e in clean_entities(text, tokenize(text), raw)] == ["الفضلي", "فان دايك"]
+
+
+def test_organisations_named_as_speakers_are_listed(fake_ner) -> None:
+    text = ("وقال المرصد السوري لحقوق الإنسان إن القصف مستمر. وذكرت الصحيفة البريطانية أن الوضع صعب. "
+            "وأعلنت وزارة العدل أن المحكمة انعقدت.")
+    names = [e.text for e in analyze(text, ner=fake_ner).entities if e.type == "ORG"]
+    assert "المرصد السوري لحقوق الإنسان" in names and "وزارة العدل" in names
+    assert "الصحيفة البريطانية" not in names  # a newspaper named by its country refers back
+
+
+def test_a_speaker_organisation_never_overlaps_a_tagged_entity() -> None:
+    from extract.entities import speaker_organisations
+
+    text = "وقالت وزارة العدل المصرية إن الوضع صعب"
+    tokens = tokenize(text)
+    raw = tagged(text, ("المصرية", "MISC"))
+    assert speaker_organisations(text, tokens, raw, [(1, 4, 0)]) == raw
+    assert [e.text for e in speaker_organisations(text, tokens, (), [(1, 4, 0)])] == ["وزارة العدل المصرية"]
+    assert speaker_organisations(text, tokens, (), [(1, 2, 0)]) == ()  # a head alone is no name
