@@ -114,7 +114,8 @@ def _subject_in_sentence(view: TextView, sentence: int, anchor: int, gender: Gen
             continue
         m = parse_mention(view, i, anchor)
         if m is not None and m.last - m.first >= 1:
-            if view.key(m.first - 1) in _PLACE_PREPOSITIONS or view.tokens[m.first - 1].text == "(" or (
+            if view.key(m.first - 1) in _PLACE_PREPOSITIONS or view.tokens[m.first - 1].text == "(" \
+                    or view.key(m.first - 1) == "ل" or (
                     m.skip and view.key(m.first)[:1] in ("ل", "ب") and m.type != "PERS"):
                 # في موسكو، لوكالة الأنباء، دبي (CNN): a place adjunct, an addressee or a dateline's outlet,
                 # not the subject (but «مقابلة لميليباند»: the person the interview is with speaks)

@@ -258,8 +258,9 @@ def bare_name(view: TextView, i: int, limit: int) -> Mention | None:
         return None  # أعلن استقالته، وصفوا حالته: the object, with «his», not a name
     if view.key(i).startswith("ل") and len(view.key(i)) > 3 and _media_word_key(view.key(i)[1:]):
         return None
-    if k[:1] in ("ب", "ل") and k not in view.person_words and _preposition_on_noun(k):
-        return None  # «أعلن بشكل مفاجئ»: ب + a common noun, an adverbial, not a name
+    if k[:1] in ("ب", "ل") and k not in view.person_words and (
+            _preposition_on_noun(k) or view.tokens[i].text.endswith(("ه", "ها", "هم"))):
+        return None  # «أعلن بشكل مفاجئ»، «طالبوا بفتحه»: ب + a common noun, not a name
     for last in (i + 1, i + 2, i + 3):
         if last > limit:
             break

@@ -190,6 +190,9 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
     if opened is None:
         return _fronted_for_cue(view, i, start, form, mention)
     first, kind_hint = opened
+    if kind_hint == "np" and not subject_after and form.lemma == "اعتبر" and first == i + 1 \
+            and not view.key(first).startswith("ال"):
+        return None  # «تعليقات اعتبرت مهينة»: considered (passive), with no one who considers
     if kind_hint == "np" and view.key(after) == "ذلك":
         return None  # «أكد ذلك المقدم …»: ذلك points back at what was said before; nothing follows
     if kind_hint == "np" and cues.strip_conjunction(view.key(first)) in RELATIVES:
