@@ -51,6 +51,9 @@ def clean_entities(text: str, tokens: tuple[Token, ...], entities: tuple[Entity,
             e = _with_next_word(text, tokens, e)  # أحمد بن | علي: a link needs the name after it
             words = e.text.split()
         cut = proclitic_length(words[0], lexicon, person=e.type == "PERS") if words else 0
+        if not cut and words and match_key(words[0])[:1] == "ل" and len(match_key(words[0])) >= 4 \
+                and _governs_lam(tokens, starts, e.start):
+            cut = _raw_prefix(words[0], 1)  # «وفقا لتيم أوبرين»: the ل that وفقا takes is no part of the name
         if not cut and words:
             first_key = match_key(words[0])
             for clitic in _PROCLITICS:
@@ -106,6 +109,15 @@ def citation_name(entity_text: str) -> str:
 def name_entities(entities: tuple[Entity, ...]) -> tuple[Entity, ...]:
     """The entities with their :func:`citation_name` (the last step of the entity stage)."""
     return tuple(Entity(e.start, e.end, e.text, e.type, e.backend, citation_name(e.text)) for e in entities)
+
+
+# Words that take the preposition ل before their complement (وفقا لـ، طبقا لـ، نسبة لـ)
+_LAM_GOVERNORS = key_set("وفقا ووفقا طبقا وطبقا تبعا نسبة بالنسبة خلافا استنادا")
+
+
+def _governs_lam(tokens: tuple[Token, ...], starts: list[int], start: int) -> bool:
+    i = bisect_right(starts, start) - 1
+    return i > 0 and tokens[i].start == start and match_key(tokens[i - 1].text) in _LAM_GOVERNORS
 
 
 def _country_name(key: str) -> bool:

@@ -164,7 +164,13 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
     if form.tense == "present" and (fronted := parse_mention_ending_at(view, i, start)) is not None \
             and fronted.first == start and fronted.name is not None:
         mention = None  # «ترامب يدعو كوريا الشمالية إلى …»: a headline's subject stands before a present verb
-    subject_after = mention is not None
+    kana_subject = _subject_after_kana(view, i, start) if mention is not None else None
+    if mention is not None and form.tense == "present" and view.key(i) == cues.strip_conjunction(view.key(i)) \
+            and _describes_noun_before(view, i, start):
+        return None  # «لافتات تطالب الحكومة بـ …»: a clause describing the noun before it
+    subject_after = mention is not None and kana_subject is None
+    if kana_subject is not None:
+        mention = kana_subject  # «وكانت وسائل إعلام اتهمت كريستيانو رونالدو بـ …»: the name after the verb is its object
     if mention is None:
         left = i - 1 if view.key(i - 1) in ("قد", "وقد", "فقد") else i
         mention = parse_mention_ending_at(view, left, start)
@@ -217,6 +223,30 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
     if last <= first:
         return None
     return _make_draft(view, first, last, kind_hint, form, (i, i + 1), mention, rule=f"{form.kind}.{form.frame}")
+
+
+_KANA = key_set("كان وكان فكان كانت وكانت فكانت")
+
+
+def _subject_after_kana(view: TextView, i: int, start: int) -> Mention | None:
+    """The subject between كان and the verb (وكانت وسائل إعلام إسبانية ودولية اتهمت …، وكان الوزير قد
+    أعلن …): a source right after كان, with nothing but its own words up to the verb."""
+    for k in range(i - 1, max(start, i - 9) - 1, -1):
+        if view.is_punct(k) or cues.lookup_verb(view.key(k)) is not None:
+            return None
+        if view.key(k) in _KANA:
+            return parse_mention(view, k + 1, i) if k + 1 < i else None
+    return None
+
+
+def _describes_noun_before(view: TextView, i: int, start: int) -> bool:
+    """A present verb right after an indefinite common noun that is no source (لافتات تطالب …)."""
+    j = i - 1
+    if j < start or view.is_punct(j) or view.entity_of[j] is not None or view.key(j).startswith(("ال", "لل")):
+        return False
+    k = view.key(j)
+    return bool(k) and len(k) >= 4 and k.endswith("ات") and parse_mention_ending_at(view, i, start) is None \
+        and cues.lookup_verb(k) is None
 
 
 def _present_with_colon(view: TextView, i: int, end: int) -> bool:

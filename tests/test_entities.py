@@ -223,3 +223,9 @@ def test_a_speaker_organisation_never_overlaps_a_tagged_entity() -> None:
     assert speaker_organisations(text, tokens, raw, [(1, 4, 0)]) == raw
     assert [e.text for e in speaker_organisations(text, tokens, (), [(1, 4, 0)])] == ["وزارة العدل المصرية"]
     assert speaker_organisations(text, tokens, (), [(1, 2, 0)]) == ()  # a head alone is no name
+
+
+def test_the_lam_that_wifqan_takes_is_no_part_of_a_name() -> None:
+    text = "وهو أطول خسوف، وفقا لتيم أوبرين، وقالت ليلى حداد إن"
+    raw = tagged(text, ("لتيم أوبرين", "PERS"), ("ليلى حداد", "PERS"))
+    assert [e.text for e in clean_entities(text, tokenize(text), raw)] == ["تيم أوبرين", "ليلى حداد"]
