@@ -398,8 +398,11 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
         elif indefinite and j == i + 1 and not view.tokens[j].text.endswith(("ه", "ها", "هم", "هما")):
             # مكتب تحقيقات الطيران، مجلس مقاطعة كولومبيا; not بيان نشره التحالف (a pronoun: a verb, or
             # no construct)
-            if _construct_noun(view, j, limit):
-                j += 1
+            chain = j  # جبهة جيش تحرير الشعب: construct nouns up to the definite one that ends them
+            while chain - j < 2 and _plain_indefinite(view, chain, limit) and not _construct_noun(view, chain, limit):
+                chain += 1
+            if _plain_indefinite(view, chain, limit) and _construct_noun(view, chain, limit):
+                j = chain + 1
             elif j + 1 < limit and (place := view.entity_starting(j + 1)) is not None and place.type in ("LOC", "ORG") \
                     and place.last <= limit and view.entity_of[j] is None and not _definite(view.key(j)) \
                     and view.key(j) and not is_stop(view, j) and cues.lookup_verb(view.key(j)) is None:
@@ -470,6 +473,12 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
     return None
 
 
+def _plain_indefinite(view: TextView, k: int, limit: int) -> bool:
+    """An untagged word without the article or a pronoun, which may be a construct noun (تحقيقات، جيش)."""
+    return k < limit and bool(view.key(k)) and not _definite(view.key(k)) and view.entity_of[k] is None \
+        and not is_stop(view, k) and not view.tokens[k].text.endswith(("ه", "ها", "هم"))
+
+
 def _human_plural(k: str, ending: str) -> bool:
     """A sound plural of people the unnamed-source list lacks (المؤرخون، مقربون، الاقتصاديون; after
     بعض the genitive: بعض المحللين; before its owner without ن: معدو التقرير): a participle in م… or a
@@ -516,7 +525,7 @@ _VERB_OBJECT_OPENERS = key_set("أن أنه أنها ان انه انها ضرو
 
 _ACTING = key_set("بالإنابة بالوكالة بالنيابة")
 _SHORT_ADJECTIVES = key_set("الحر الحرة العام العامة الخاص الخاصة الجديد الجديدة الكبير الكبيرة الأعلى العليا "
-                            "الأدنى الأقصى الكبرى الوسطى الأول الأولى الثاني الثالث")
+                            "الأدنى الأقصى الكبرى الوسطى الأول الأولى الثاني الثالث السابق السابقة الراحل الراحلة")
 
 
 def _title_chain_end(view: TextView, j: int, limit: int) -> int:
@@ -538,6 +547,9 @@ def _title_chain_end(view: TextView, j: int, limit: int) -> int:
             head_key(view.key(j + 1))[0] in orgs or getattr(view.entity_starting(j + 1), "type", "") == "ORG"
         ):
             j += 1  # رئيس لجنة العلاقات الخارجية في مجلس الشيوخ: the body the role belongs to
+        elif j > first and view.key(j - 1) in _heads()[3] and view.key(j).startswith("ال") \
+                and not _adjective_after_definite(view.key(j)) and view.entity_of[j] is None:
+            break  # ووصف وزير التجارة المصري الفساد بأنه …: a noun after the nationality is the object
         elif _modifier(view, j) or _lam_idafa(view, j, limit) or _coordinated_complement(view, j):
             j += 1
         elif (pair := view.pair_at_open.get(j)) is not None and pair.close < limit and pair.close - pair.open <= 4 \
@@ -634,6 +646,9 @@ _ADDRESSED_NOUNS = key_set("أعضاء ممثلي نظيره نظيرها نظر
                            "سكان المواطنين مواطني الشعب")
 
 
+_ORDINAL_ADVERBS = key_set("لأول لآخر لثاني لثالث")
+
+
 def addressed_after_lam(key: str) -> bool:
     """ل + a noun of people addressed, never part of a title (لأهالي، للصحفيين: ل + الصحفيين، لنظيره)."""
     return key[:1] == "ل" and (key[1:] in _ADDRESSED_NOUNS or key[:2] == "لل" and "ال" + key[2:] in _ADDRESSED_NOUNS)
@@ -642,8 +657,8 @@ def addressed_after_lam(key: str) -> bool:
 def _lam_idafa(view: TextView, j: int, limit: int) -> bool:
     """لحقوق in المرصد السوري لحقوق الإنسان: a ل-prefixed noun followed by a definite noun."""
     k = view.key(j)
-    if _media_word_key(k[1:]) or k[1:] in _ADDRESSED_NOUNS:
-        return False  # لوكالة الأناضول، لقناة الجزيرة، لأعضاء المجلس: an addressee
+    if _media_word_key(k[1:]) or k[1:] in _ADDRESSED_NOUNS or k in _ORDINAL_ADVERBS:
+        return False  # لوكالة الأناضول، لقناة الجزيرة، لأعضاء المجلس: an addressee; لأول مرة: «for the first time»
     return k.startswith("ل") and not k.startswith("لل") and len(k) > 3 and j + 1 < limit and (
         _definite(view.key(j + 1)) or _construct_noun(view, j + 1, limit)
     )
