@@ -302,6 +302,7 @@ def parse_mention(view: TextView, i: int, limit: int, *, subject: bool = False) 
 
 
 _ROLE_PREPOSITIONS = key_set("على في")
+_QUANTIFIERS = key_set("كثير الكثير عدد العديد معظم غالبية أغلب")
 _FAMILIES = key_set("أسرة الأسرة عائلة العائلة")
 
 
@@ -445,6 +446,9 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
 
     if key == "بعض" and i + 1 < limit and _human_plural(view.key(i + 1), "ين") and view.entity_of[i + 1] is None:
         return Mention(i, i + 2, "UNNAMED", "pl", skip=skip)  # بعض المحللين، بعض المراقبين
+    if key in _QUANTIFIERS and view.key(i + 1) == "من" and i + 2 < limit and view.entity_of[i + 2] is None and (
+            _human_plural(view.key(i + 2), "ين") or head_key(view.key(i + 2))[0] in unnamed):
+        return Mention(i, i + 3, "UNNAMED", "pl", skip=skip)  # كثير من المعلقين، عدد من المسؤولين
     if key in unnamed or view.entity_of[i] is None and (_human_plural(key, "ون") or (
             _human_plural(key + "ن", "ون") and i + 1 < limit and _definite(view.key(i + 1)))):
         j = i + 1

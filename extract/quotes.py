@@ -155,6 +155,8 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
         return _participle_statement(view, i, start, end, form, earlier)
     if form.kind == "verb" and view.key(i - 1) in _WHAT:
         return None  # «نفي قاطع لما صرح به الرئيس …»: what was said, named as a thing, not reported here
+    if form.kind == "verb" and form.tense == "present" and view.key(i - 1) in ("ان", "لن", "كي", "لكي"):
+        return None  # «من المقرر أن يعلن الوزير …»: to be said, not said
 
     after = _skip_addressee(view, i + 1, end)
     if view.tokens[after].text in "،," if after < end else False:
