@@ -39,6 +39,10 @@ def clean_entities(text: str, tokens: tuple[Token, ...], entities: tuple[Entity,
                 e.type == "LOC" and _country_name(key) and not _after_definite(tokens, starts, e.start)):
             continue  # الروسي، الحكومة السعودية; but «سورية» and «قالت السعودية» tagged as a place are countries
         words = e.text.split()
+        if e.type == "LOC" and e.text.rstrip().endswith(("ً", "اً", "ًا")):
+            continue  # بريطانياً، روسياً: «the British way», an adverb; a name carries no tanween
+        while len(words) >= 3 and match_key(" ".join(words[-2:])) in _BLESSINGS:
+            e, words = _without_last_word(_without_last_word(e)), words[:-2]  # عبدالله بن عبدالعزيز رحمه الله
         if e.type == "LOC" and len(words) >= 2 and _is_definite_nationality(words[-1], nationalities) \
                 and "state" not in cues.name_heads().get(match_key(words[0]), ("", frozenset()))[1]:
             e, words = _without_last_word(e), words[:-1]  # حلب السورية is Aleppo described
@@ -51,8 +55,8 @@ def clean_entities(text: str, tokens: tuple[Token, ...], entities: tuple[Entity,
             e = _with_next_word(text, tokens, e)  # أحمد بن | علي: a link needs the name after it
             words = e.text.split()
         cut = proclitic_length(words[0], lexicon, person=e.type == "PERS") if words else 0
-        if not cut and words and match_key(words[0])[:1] == "ل" and len(match_key(words[0])) >= 4 \
-                and _governs_lam(tokens, starts, e.start):
+        if not cut and words and match_key(words[0])[:1] == "ل" and match_key(words[0])[:2] != "لل" \
+                and len(match_key(words[0])) >= 4 and _governs_lam(tokens, starts, e.start):
             cut = _raw_prefix(words[0], 1)  # «وفقا لتيم أوبرين»: the ل that وفقا takes is no part of the name
         if not cut and words:
             first_key = match_key(words[0])
@@ -70,6 +74,9 @@ def clean_entities(text: str, tokens: tuple[Token, ...], entities: tuple[Entity,
             out.append(e)
     return tuple(out)
 
+
+# Blessings written after a name (رحمه الله، رضي الله عنه … in two words)
+_BLESSINGS = frozenset({"رحمه الله", "رحمها الله", "حفظه الله", "حفظها الله"})
 
 # Particles a tagger runs into the name after them, as written (with hamza: فان alone may be «van»).
 _LEADING_PARTICLES = frozenset("إن أن فإن وإن وأن لكن ولكن لكنّ".split())  # not بأن: «بأن كي مون» is Ban Ki-moon misspelt
@@ -352,6 +359,9 @@ _NAME_ADJECTIVES = key_set("الوطني الوطنية العام العامة 
 _BACK_REFERENCES = key_set("الشركة المنظمة الجماعة السلطات القوى القوات المجموعة")
 
 
+_DOCUMENTS = key_set("بيان البيان تقرير التقرير")
+
+
 def _proper_organisation(keys: list[str], skip: int, nationalities: frozenset[str]) -> bool:
     """Whether a speaker's organisation phrase is a name: a definite head with a nationality, a name
     adjective or a «لل» complement after it (الحكومة الأوكرانية، المرصد السوري لحقوق الإنسان), or a
@@ -359,6 +369,8 @@ def _proper_organisation(keys: list[str], skip: int, nationalities: frozenset[st
     a company named by its country (الصحيفة البريطانية، الشركة البريطانية), nor a head with a noun
     after it (الوزارة المواطنين)."""
     head, second = (keys[0][skip:] if skip else keys[0]), keys[1]
+    if head in _DOCUMENTS:
+        return False  # بيان المنظمة: the statement, not the body
     if head.startswith("ال"):
         return head not in cues.media_nouns() and head not in _BACK_REFERENCES and (
             second in nationalities or second in _NAME_ADJECTIVES or second.startswith("لل") and len(second) > 4)
