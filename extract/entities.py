@@ -79,7 +79,7 @@ def clean_entities(text: str, tokens: tuple[Token, ...], entities: tuple[Entity,
 _BLESSINGS = frozenset({"رحمه الله", "رحمها الله", "حفظه الله", "حفظها الله"})
 
 # Particles a tagger runs into the name after them, as written (with hamza: فان alone may be «van»).
-_LEADING_PARTICLES = frozenset("إن أن فإن وإن وأن لكن ولكن لكنّ".split())  # not بأن: «بأن كي مون» is Ban Ki-moon misspelt
+_LEADING_PARTICLES = frozenset({"إن", "أن", "فإن", "وإن", "وأن", "لكن", "ولكن", "لكنّ"})  # not بأن: «بأن كي مون» is Ban Ki-moon misspelt
 
 # Links inside Arabic names that need the word after them (أحمد بن علي، أبو علي).
 NAME_LINKS = key_set("بن ابن بنت أبو أبي أم")

@@ -487,7 +487,7 @@ def _human_plural(k: str, ending: str) -> bool:
     """A sound plural of people the unnamed-source list lacks (المؤرخون، مقربون، الاقتصاديون; after
     بعض the genitive: بعض المحللين; before its owner without ن: معدو التقرير): a participle in م… or a
     nisba in …ي, not قانون or ملايين."""
-    bare = k[2:] if k.startswith("ال") else k
+    bare = k.removeprefix("ال")
     return len(bare) >= 6 and bare.endswith(ending) and (bare.startswith("م") or bare.endswith("ي" + ending))
 
 
