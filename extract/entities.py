@@ -341,6 +341,8 @@ def speaker_organisations(text: str, tokens: tuple[Token, ...], entities: tuple[
         start, end = tokens[first].start + skip, tokens[last - 1].end
         if any(a < end and start < b for a, b in taken) or (start, end) in added:
             continue
+        if last < len(tokens) and any(a == tokens[last].start for a, _ in taken):
+            continue  # مطار الملك | خالد الدولي: a name the tagger cut in two is no name of its own
         if not text[end - 1].isalnum() or not text[start].isalnum():
             continue  # a name ends at a word, not at a quotation mark or a bracket
         added[(start, end)] = Entity(start, end, text[start:end], "ORG", RULES)

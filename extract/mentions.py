@@ -415,8 +415,9 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
             elif _definite(view.key(i)) and _verbal_noun_object(view, j, limit):
                 break  # أعلن الجيش السيطرة على …: the announced act, not part of the name
             elif seen_definite and j > i + 1 and (ent := view.entity_starting(j)) is not None \
-                    and ent.type in ("LOC", "ORG") and not _definite(view.key(j)) and view.key(j - 1) in nats:
-                break  # اتهمت السلطات البريطانية موسكو: a name after the adjective is the object
+                    and ent.type in ("LOC", "ORG") and not _definite(view.key(j)) and (
+                        view.key(j - 1) in nats or ent.type == "LOC" and _adjective_after_definite(view.key(j - 1))):
+                break  # اتهمت السلطات البريطانية موسكو، غزو النظام السابق الكويت: a name after the adjective is the object
             elif _lam_idafa(view, j, limit):
                 j += 1
                 seen_definite = False  # لحقوق الإنسان: the noun after ل takes its own complement
