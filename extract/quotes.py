@@ -818,8 +818,15 @@ def _dateline(view: TextView, mention: Mention, colon: int) -> bool:
     if view.tokens[colon].start > view.tokens[colon - 1].end:
         return True
     first = view.key(colon + 1)
+    if first in _HEADLINE_OPENERS:
+        return True  # «تشاد: لماذا استقال …»، «تركيا: مقتل 30 في …»: a question or a death toll on a place
     entry = shipped_lexicon().get(first)
     return bool(first) and not first.startswith("ال") and entry is not None and entry[1] in ("2", "3")
+
+
+# Words that open a headline's topic rather than anyone's words: questions, and the nouns of death tolls
+# (which the corpus seldom writes with the article, unlike the other nouns of news topics)
+_HEADLINE_OPENERS = key_set("لماذا كيف ماذا متى أين هل مقتل مصرع")
 
 
 # --- nominal attributions (بحسب X، وفقا لـ X) --------------------------------------------------
