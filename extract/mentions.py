@@ -302,6 +302,7 @@ def parse_mention(view: TextView, i: int, limit: int, *, subject: bool = False) 
 
 
 _ROLE_PREPOSITIONS = key_set("على في")
+_MEMBERS = key_set("أعضاء عضو سكان أهالي مسؤولي قادة موظفي عناصر مقاتلي ضباط أطباء")
 _QUANTIFIERS = key_set("كثير الكثير عدد العديد معظم غالبية أغلب")
 _FAMILIES = key_set("أسرة الأسرة عائلة العائلة")
 
@@ -439,6 +440,12 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
                 break
         return Mention(i, j, "ORG", orgs[key], name=(i, j), skip=skip)
 
+    if key in ("احد", "احدي") and i + 2 < limit and _construct_noun(view, i + 1, limit) \
+            and head_key(view.key(i + 1))[0] in _MEMBERS:
+        j = i + 3  # أحد أعضاء الاتحاد الإنجليزي، أحد سكان الحي: one of a body's people
+        while j < limit and (view.key(j) in nats or _modifier(view, j) and _adjective_like(view.key(j))):
+            j += 1
+        return Mention(i, j, "UNNAMED", "f" if key == "احدي" else "m", skip=skip)
     if key in ("احد", "احدي") and i + 1 < limit and _definite(view.key(i + 1)) and _source_noun(view.key(i + 1)):
         j = i + 2  # أحد السكان، إحدى الناشطات، أحد المسؤولين الأمريكيين: one of a group, unnamed
         while j < limit and (view.key(j) in nats or _modifier(view, j) and _adjective_like(view.key(j))):
@@ -453,7 +460,8 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
     if key in unnamed or view.entity_of[i] is None and (_human_plural(key, "ون") or (
             _human_plural(key + "ن", "ون") and i + 1 < limit and _definite(view.key(i + 1)))):
         j = i + 1
-        if j < limit and not _definite(view.key(j)) and (_adjective_like(view.key(j)) or view.key(j) in _UNNAMED_COMPLEMENTS):
+        if j < limit and not _definite(key) and not _definite(view.key(j)) and not view.key(j).startswith("ب") and (
+                _adjective_like(view.key(j)) or view.key(j) in _UNNAMED_COMPLEMENTS):
             j += 1  # an indefinite complement: وسائل إعلام، مصادر أمنية، شهود عيان
         seen_definite = _definite(view.key(i))  # المصدر بالقول، المصدر الاتصالات: no complement after ال
         while j < limit:
@@ -485,11 +493,12 @@ def _plain_indefinite(view: TextView, k: int, limit: int) -> bool:
 
 
 def _human_plural(k: str, ending: str) -> bool:
-    """A sound plural of people the unnamed-source list lacks (المؤرخون، مقربون، الاقتصاديون; after
-    بعض the genitive: بعض المحللين; before its owner without ن: معدو التقرير): a participle in م… or a
-    nisba in …ي, not قانون or ملايين."""
+    """A sound plural of people the unnamed-source list lacks (المؤرخون، مقربون، الاقتصاديون، باحثون;
+    after بعض the genitive: بعض المحللين; before its owner without ن: معدو التقرير): a participle in
+    م… or فاعل, or a nisba in …ي; not قانون or ملايين."""
     bare = k.removeprefix("ال")
-    return len(bare) >= 6 and bare.endswith(ending) and (bare.startswith("م") or bare.endswith("ي" + ending))
+    return len(bare) >= 6 and bare.endswith(ending) and (
+        bare.startswith("م") or bare.endswith("ي" + ending) or len(bare) == 6 and bare[1] == "ا")  # باحثون
 
 
 def _source_noun(k: str) -> bool:
