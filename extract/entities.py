@@ -102,6 +102,7 @@ def _lam_article(key: str, lexicon: dict[str, tuple[str, str]]) -> bool:
     return lam is None or (article is not None and int(article[0]) >= int(lam[0]))
 
 
+@cache
 def citation_name(entity_text: str) -> str:
     """The name as it is cited: «للأمم المتحدة» → «الأمم المتحدة» (the article's alef given back)."""
     from .ner.features import shipped_lexicon
@@ -429,7 +430,7 @@ def propagate_entities(text: str, tokens: tuple[Token, ...], entities: tuple[Ent
     i = 0
     while i < len(tokens):
         first = keys[i]
-        lead = _lam_lead(first)
+        lead = _lam_lead(first) if "لل" in first[:3] else None
         via_article = "ال" + first[lead + 2 :] if lead is not None else ""  # للأمم is ل + الأمم
         if covered[i] or (first not in firsts and first[1:] not in firsts and first[2:] not in firsts
                           and via_article not in firsts):

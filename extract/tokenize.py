@@ -33,9 +33,12 @@ def tokenize(text: str, *, offset: int = 0) -> tuple[Token, ...]:
         cursor = found + len(word)
         if _hashtag_mark(text, found, cursor):
             continue
-        start, end = _without_format_marks(text, found, cursor)
-        if start < end:
-            tokens.append(Token(offset + start, offset + end, text[start:end], len(tokens)))
+        if word[0] in _FORMAT_MARKS or word[-1] in _FORMAT_MARKS:
+            found, cursor = _without_format_marks(text, found, cursor)
+            if found == cursor:
+                continue
+            word = text[found:cursor]
+        tokens.append(Token(offset + found, offset + cursor, word, len(tokens)))
     return tuple(tokens)
 
 
@@ -43,11 +46,16 @@ def _without_format_marks(text: str, start: int, end: int) -> tuple[int, int]:
     """The span without the invisible format characters at its edges (the right-to-left and
     left-to-right marks, a byte-order mark) that web text leaves on words: «عبدالعزيز\u200f» is
     عبدالعزيز. A span of nothing else becomes empty."""
-    while start < end and unicodedata.category(text[start]) == "Cf":
+    while start < end and text[start] in _FORMAT_MARKS:
         start += 1
-    while end > start and unicodedata.category(text[end - 1]) == "Cf":
+    while end > start and text[end - 1] in _FORMAT_MARKS:
         end -= 1
     return start, end
+
+
+# The invisible format characters (Unicode category Cf) of the Basic Multilingual Plane; a set lookup
+# per token edge, as every token is checked
+_FORMAT_MARKS = frozenset(chr(c) for c in range(0x10000) if unicodedata.category(chr(c)) == "Cf")
 
 
 def _hashtag_mark(text: str, start: int, end: int) -> bool:
