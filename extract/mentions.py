@@ -381,6 +381,10 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
             if later is not None and view.entity_of[later[0]] is not None:
                 j, name = j2, later
         title = (i, j)
+        if name is not None and name[0] >= i + 3 and view.key(name[0] - 2) == "باسم" \
+                and head_key(view.key(name[0] - 1))[0] in titles:
+            # المتحدث باسم الرئيس بوتين: the name is the one spoken for; the spokesman is unnamed here
+            return Mention(i, name[2], "PERS", titles[key], title=(i, name[2]), skip=skip)
         if name is not None:
             end = name[2]
             # a comma after an apposed name (وزير الخارجية، جون كيري،) belongs to the apposition
