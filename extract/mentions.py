@@ -709,11 +709,12 @@ def parse_mention_ending_at(view: TextView, end: int, floor: int) -> Mention | N
 def antecedent_mention(view: TextView, relative: int, floor: int) -> Mention | None:
     """The speaker phrase a relative pronoun at ``relative`` refers to: the longest one ending right
     before it, in the same clause (نظيره الروسي سيرجي لافروف الذي …)."""
-    for start in range(max(floor, relative - 8), relative):
-        if any(view.is_punct(j) for j in range(start, relative)):
+    end = relative - 1 if relative > floor and view.tokens[relative - 1].text in "،," else relative  # X، الذي …
+    for start in range(max(floor, end - 8), end):
+        if any(view.is_punct(j) for j in range(start, end)):
             continue
-        m = parse_mention(view, start, relative)
-        if m is not None and m.last == relative:
+        m = parse_mention(view, start, end)
+        if m is not None and m.last == end:
             return m
     return None
 

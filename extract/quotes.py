@@ -209,6 +209,7 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
         return None  # «التي حذر النبي منها»: a relative clause with its own subject; the antecedent is the object
     if _in_relative_clause(view, i) and (
             kind_hint == "np" and view.key(first) in _RESUMPTIVE  # «التدريبات التي أعلنت عنها الدفاع الروسية»
+            or kind_hint == "np" and mention is None and not _person_before(view, i, start)  # «… الذي أعلن نفسه خليفة»
             or form.tense == "present" and form.lemma in _CONSIDERED):  # «والذي يعتبر مهندس الاتفاق، …»
         return None
     if kind_hint == "colon" and first >= end:
@@ -301,6 +302,14 @@ def _checked_verb(view: TextView, i: int) -> CueForm | None:
         if view.tokens[j].text in ".؟?!:":
             return None
     return None
+
+
+def _person_before(view: TextView, i: int, start: int) -> bool:
+    """Whether the relative pronoun before the verb at ``i`` follows a person (وزير التجارة الذي أعلن …),
+    who may be the speaker the continuation finds, rather than a thing it describes."""
+    relative = i - 1 if cues.strip_conjunction(view.key(i - 1)) in RELATIVES else i - 2
+    antecedent = antecedent_mention(view, relative, start)
+    return antecedent is not None and antecedent.type == "PERS"
 
 
 def _in_relative_clause(view: TextView, i: int) -> bool:
