@@ -636,7 +636,7 @@ def _place_phrase(view: TextView, j: int, limit: int) -> int:
     ent = view.entity_starting(j + 1)
     if ent is not None and ent.type == "ORG" and view.key(j) == "لدي" and ent.last <= limit:
         return ent.last
-    return j + 2 if ent is not None and ent.type == "LOC" and ent.last == j + 2 else 0
+    return ent.last if ent is not None and ent.type == "LOC" and ent.last <= min(limit, j + 4) else 0
 
 
 _PLACE_NOUNS = key_set("منطقة محافظة مدينة ولاية إمارة مقاطعة")
@@ -679,6 +679,7 @@ def _lam_idafa(view: TextView, j: int, limit: int) -> bool:
         return False  # لوكالة الأناضول، لقناة الجزيرة، لأعضاء المجلس: an addressee; لأول مرة: «for the first time»
     return k.startswith("ل") and not k.startswith("لل") and len(k) > 3 and j + 1 < limit and (
         _definite(view.key(j + 1)) or _construct_noun(view, j + 1, limit)
+        or getattr(view.entity_starting(j + 1), "type", "") == "LOC" and view.entity_of[j] is None  # لطلبة تونس
     )
 
 

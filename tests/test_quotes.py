@@ -124,6 +124,8 @@ CASES = [
     ("ومن المقرر أن يعلن الوزير أن الحكومة ستتراجع عن القرار.", []),
     ("وأعلن ميناء الحديدة أنه منفذ رئيسي لدخول المساعدات.",
      [("ميناء الحديدة", "وأعلن", "منفذ رئيسي لدخول المساعدات")]),
+    ("أعلن الاتحاد العام لطلبة دمشق عن رفع قضية ضد الوزير.",
+     [("الاتحاد العام لطلبة دمشق", "أعلن", "رفع قضية ضد الوزير")]),
     # an indefinite organisation head owns the construct noun or the quoted name after it
     ("وأعلن مكتب تحقيقات الطيران بهيئة الطيران المدني عن تعيين ممثل معتمد.",
      [("مكتب تحقيقات الطيران بهيئة الطيران المدني", "وأعلن", "تعيين ممثل معتمد")]),
@@ -692,3 +694,10 @@ def test_a_datelines_outlet_in_brackets_is_not_the_speaker(fake_ner) -> None:
     text = ('دبي (CNN)— عبّر الوزير خالد بن أحمد عن تأييد بلاده للقرار، لافتا إلى أن هذا القرار "موقف كبير".')
     (quote,) = analyze(text, ner=fake_ner.with_entities({"خالد بن أحمد": "PERS"})).quotes
     assert quote.speaker is not None and quote.speaker.name == "خالد بن أحمد"
+
+
+def test_a_title_goes_on_over_a_place_of_several_words(fake_ner) -> None:
+    ner = fake_ner.with_entities({"الشرق الأوسط": "LOC", "نيكولاي ميلادينوف": "PERS"})
+    text = "كذلك اعتبر المنسق الخاص للأمم المتحدة في الشرق الأوسط، نيكولاي ميلادينوف، الهجمات غير مقبولة."
+    (quote,) = analyze(text, ner=ner).quotes
+    assert (quote.speaker.name, quote.content.text) == ("نيكولاي ميلادينوف", "الهجمات غير مقبولة")
