@@ -450,7 +450,8 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
         while j < limit and (view.key(j) in nats or _modifier(view, j) and _adjective_like(view.key(j))):
             j += 1
         return Mention(i, j, "UNNAMED", "f" if key == "احدي" else "m", skip=skip)
-    if key in ("احد", "احدي") and i + 1 < limit and _definite(view.key(i + 1)) and _source_noun(view.key(i + 1)):
+    if key in ("احد", "احدي") and i + 1 < limit and _definite(view.key(i + 1)) and (
+            _source_noun(view.key(i + 1)) or _human_plural(view.key(i + 1), "ين")):  # أحد المغردين
         j = i + 2  # أحد السكان، إحدى الناشطات، أحد المسؤولين الأمريكيين: one of a group, unnamed
         while j < limit and (view.key(j) in nats or _modifier(view, j) and _adjective_like(view.key(j))):
             j += 1
@@ -464,7 +465,7 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
     if key in unnamed or view.entity_of[i] is None and (_human_plural(key, "ون") or (
             _human_plural(key + "ن", "ون") and i + 1 < limit and _definite(view.key(i + 1)))):
         j = i + 1
-        if j < limit and not _definite(key) and not _definite(view.key(j)) and not view.key(j).startswith("ب") and (
+        if j < limit and not _definite(view.key(i)) and not _definite(view.key(j)) and not view.key(j).startswith("ب") and (
                 _adjective_like(view.key(j)) or view.key(j) in _UNNAMED_COMPLEMENTS):
             j += 1  # an indefinite complement: وسائل إعلام، مصادر أمنية، شهود عيان
         seen_definite = _definite(view.key(i))  # المصدر بالقول، المصدر الاتصالات: no complement after ال

@@ -544,6 +544,8 @@ def _skip_adjuncts(view: TextView, i: int, end: int) -> int:
                 i = view.pair_at_open[i].close + 1
         elif k in ("للصحفيين", "للصحافيين", "للصحافه", "للصحفيات", "للاعلام"):
             i += 1
+        elif k == "ل" and (pair := view.pair_at_open.get(i + 1)) is not None and pair.close - pair.open <= 5:
+            i = pair.close + 1  # لـ "الجوهرة اف أم": the outlet told
         elif k in ("في", "من") and (ent := view.entity_starting(i + 1)) is not None and ent.type == "LOC":
             i = ent.last  # في موسكو
         elif k in ("في", "خلال", "عقب", "بعد") and (view.key(i + 1) in _ADJUNCT_NOUNS or view.key(i + 1) in (
