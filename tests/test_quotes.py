@@ -706,3 +706,9 @@ def test_a_title_goes_on_over_a_place_of_several_words(fake_ner) -> None:
     text = "كذلك اعتبر المنسق الخاص للأمم المتحدة في الشرق الأوسط، نيكولاي ميلادينوف، الهجمات غير مقبولة."
     (quote,) = analyze(text, ner=ner).quotes
     assert (quote.speaker.name, quote.content.text) == ("نيكولاي ميلادينوف", "الهجمات غير مقبولة")
+
+
+def test_a_hyphenated_name_stays_whole(fake_ner) -> None:
+    ner = fake_ner.with_entities({"كيم سي": "PERS"})
+    (quote,) = analyze('وصرح القاضي كيم سي-يون "إن المتهمة مذنبة بإساءة استخدام السلطة".', ner=ner).quotes
+    assert quote.speaker.name == "كيم سي-يون"
