@@ -72,6 +72,25 @@ def clean_entities(text: str, tokens: tuple[Token, ...], entities: tuple[Entity,
             e = Entity(e.start + cut, e.end, text[e.start + cut : e.end], e.type, e.backend)
         if e.text.strip():
             out.append(e)
+    return _join_hyphenated(text, tokens, starts, out)
+
+
+def _join_hyphenated(text: str, tokens: tuple[Token, ...], starts: list[int], entities: list[Entity]) -> tuple[Entity, ...]:
+    """A person's name goes on over a hyphen written without spaces (كيم سي-يون، جان-كلود), which the
+    taggers split; whatever entity they put on the rest of it gives way."""
+    out: list[Entity] = []
+    swallowed_until = -1
+    next_person = {e.start: e.end for e in entities if e.type == "PERS"}
+    for e in entities:
+        if e.start < swallowed_until:
+            continue
+        i = bisect_left(starts, e.end)
+        if e.type == "PERS" and i + 1 < len(tokens) and tokens[i].text in "-‐" and tokens[i].start == e.end \
+                and tokens[i + 1].start == tokens[i].end and tokens[i + 1].text[:1].isalpha():
+            end = next_person.get(tokens[i + 1].start, tokens[i + 1].end)  # جان-كلود يونكر: the rest, if a name
+            e = Entity(e.start, end, text[e.start : end], e.type, e.backend)
+            swallowed_until = end
+        out.append(e)
     return tuple(out)
 
 

@@ -208,7 +208,7 @@ def _extend_name(view: TextView, last: int, limit: int) -> int:
     """One more name word after a tagged name when a phrase boundary follows it; a name's part joined
     by a hyphen written without spaces (القاضي كيم سي-يون، مون جاي-إن) in any case."""
     if last + 1 < limit and view.tokens[last].text in "-‐" and view.tokens[last].start == view.tokens[last - 1].end \
-            and view.tokens[last + 1].start == view.tokens[last].end and bool(view.key(last + 1)):
+            and view.tokens[last + 1].start == view.tokens[last].end and view.tokens[last + 1].text[:1].isalpha():
         return last + 2
     if (
         last < limit

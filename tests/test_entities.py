@@ -237,3 +237,9 @@ def test_adverbs_with_tanween_and_blessings_are_no_part_of_names() -> None:
     text = "وقال إن التحرك جاء بريطانياً، وزار قبر الملك عبدالله بن عبدالعزيز رحمه الله في الرياض"
     raw = tagged(text, ("بريطانياً", "LOC"), ("عبدالله بن عبدالعزيز رحمه الله", "PERS"), ("الرياض", "LOC"))
     assert [e.text for e in clean_entities(text, tokenize(text), raw)] == ["عبدالله بن عبدالعزيز", "الرياض"]
+
+
+def test_a_hyphenated_name_the_tagger_split_is_one_name() -> None:
+    text = "وصرح القاضي كيم سي-يون إن المتهمة مذنبة، وإن العقوبة - كما قال - عادلة"
+    raw = tagged(text, ("كيم سي", "PERS"), ("يون", "ORG"))
+    assert [(e.text, e.type) for e in clean_entities(text, tokenize(text), raw)] == [("كيم سي-يون", "PERS")]
