@@ -8,6 +8,7 @@ from functools import cache
 from . import cues
 from .model import Entity, Token
 from .normalize import key_set, match_key, strip_diacritics
+from .tokenize import name_hyphen
 
 RULES = "rules"  # the backend name of entities the rules of this stage build
 
@@ -55,19 +56,19 @@ def clean_entities(text: str, tokens: tuple[Token, ...], entities: tuple[Entity,
             e = _with_next_word(text, tokens, e)  # أحمد بن | علي: a link needs the name after it
             words = e.text.split()
         cut = proclitic_length(words[0], lexicon, person=e.type == "PERS") if words else 0
-        if not cut and words and match_key(words[0])[:1] == "ل" and match_key(words[0])[:2] != "لل" \
-                and len(match_key(words[0])) >= 4 and _governs_lam(tokens, starts, e.start):
+        first_key = match_key(words[0]) if words else ""
+        if not cut and first_key[:1] == "ل" and first_key[:2] != "لل" and len(first_key) >= 4 \
+                and _governs_lam(tokens, starts, e.start):
             cut = _raw_prefix(words[0], 1)  # «وفقا لتيم أوبرين»: the ل that وفقا takes is no part of the name
         if not cut and words:
-            first_key = match_key(words[0])
             for clitic in _PROCLITICS:
                 bare = first_key[len(clitic) :]
                 if first_key.startswith(clitic) and len(bare) >= 3 and (bare in standalone or bare in tagged):
                     cut = len(clitic)
                     break
-        if not cut and words and (lead := _lam_lead(match_key(words[0]))) is not None:
+        if not cut and words and (lead := _lam_lead(first_key)) is not None:
             # وللأمم → للأمم (a name in its own right once ل + ال is read back); للبنان → لبنان
-            cut = _raw_prefix(words[0], lead + (0 if _lam_article(match_key(words[0])[lead:], lexicon) else 1))
+            cut = _raw_prefix(words[0], lead + (0 if _lam_article(first_key[lead:], lexicon) else 1))
         if cut:
             e = Entity(e.start + cut, e.end, text[e.start + cut : e.end], e.type, e.backend)
         if e.text.strip():
@@ -85,8 +86,7 @@ def _join_hyphenated(text: str, tokens: tuple[Token, ...], starts: list[int], en
         if e.start < swallowed_until:
             continue
         i = bisect_left(starts, e.end)
-        if e.type == "PERS" and i + 1 < len(tokens) and tokens[i].text in "-‐" and tokens[i].start == e.end \
-                and tokens[i + 1].start == tokens[i].end and tokens[i + 1].text[:1].isalpha():
+        if e.type == "PERS" and i < len(tokens) and tokens[i].start == e.end and name_hyphen(tokens, i):
             end = next_person.get(tokens[i + 1].start, tokens[i + 1].end)  # جان-كلود يونكر: the rest, if a name
             e = Entity(e.start, end, text[e.start : end], e.type, e.backend)
             swallowed_until = end

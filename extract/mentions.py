@@ -14,6 +14,7 @@ from . import cues
 from .entities import NAME_LINKS, outlet_at
 from .model import Gender, SpeakerType
 from .normalize import key_set
+from .tokenize import name_hyphen
 from .view import TextView
 
 DEMONSTRATIVES: dict[str, Gender] = {"هذه": "f", "هذا": "m", "هولاء": "pl", "تلك": "f", "ذلك": "m"}
@@ -207,8 +208,7 @@ def _name_shaped(view: TextView, i: int) -> bool:
 def _extend_name(view: TextView, last: int, limit: int) -> int:
     """One more name word after a tagged name when a phrase boundary follows it; a name's part joined
     by a hyphen written without spaces (القاضي كيم سي-يون، مون جاي-إن) in any case."""
-    if last + 1 < limit and view.tokens[last].text in "-‐" and view.tokens[last].start == view.tokens[last - 1].end \
-            and view.tokens[last + 1].start == view.tokens[last].end and view.tokens[last + 1].text[:1].isalpha():
+    if last + 1 < limit and name_hyphen(view.tokens, last):
         return last + 2
     if (
         last < limit
@@ -414,8 +414,7 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
             if _plain_indefinite(view, chain, limit) and _construct_noun(view, chain, limit):
                 j = chain + 1
             elif j + 1 < limit and (place := view.entity_starting(j + 1)) is not None and place.type in ("LOC", "ORG") \
-                    and place.last <= limit and view.entity_of[j] is None and not _definite(view.key(j)) \
-                    and view.key(j) and not is_stop(view, j) and cues.lookup_verb(view.key(j)) is None:
+                    and place.last <= limit and _plain_indefinite(view, j, limit) and cues.lookup_verb(view.key(j)) is None:
                 j = place.last
         seen_definite = _definite(view.key(i))
         while j < limit:
@@ -448,18 +447,16 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
                 break
         return Mention(i, j, "ORG", orgs[key], name=(i, j), skip=skip)
 
-    if key in ("احد", "احدي") and i + 2 < limit and _construct_noun(view, i + 1, limit) \
-            and head_key(view.key(i + 1))[0] in _MEMBERS:
-        j = i + 3  # أحد أعضاء الاتحاد الإنجليزي، أحد سكان الحي: one of a body's people
-        while j < limit and (view.key(j) in nats or _modifier(view, j) and _adjective_like(view.key(j))):
-            j += 1
-        return Mention(i, j, "UNNAMED", "f" if key == "احدي" else "m", skip=skip)
-    if key in ("احد", "احدي") and i + 1 < limit and _definite(view.key(i + 1)) and (
-            _source_noun(view.key(i + 1)) or _human_plural(view.key(i + 1), "ين")):  # أحد المغردين
-        j = i + 2  # أحد السكان، إحدى الناشطات، أحد المسؤولين الأمريكيين: one of a group, unnamed
-        while j < limit and (view.key(j) in nats or _modifier(view, j) and _adjective_like(view.key(j))):
-            j += 1
-        return Mention(i, j, "UNNAMED", "f" if key == "احدي" else "m", skip=skip)
+    if key in ("احد", "احدي") and i + 1 < limit:
+        j = None
+        if i + 2 < limit and _construct_noun(view, i + 1, limit) and head_key(view.key(i + 1))[0] in _MEMBERS:
+            j = i + 3  # أحد أعضاء الاتحاد الإنجليزي، أحد سكان الحي: one of a body's people
+        elif _definite(view.key(i + 1)) and (_source_noun(view.key(i + 1)) or _human_plural(view.key(i + 1), "ين")):
+            j = i + 2  # أحد السكان، إحدى الناشطات، أحد المسؤولين الأمريكيين، أحد المغردين: one of a group
+        if j is not None:
+            while j < limit and (view.key(j) in nats or _modifier(view, j) and _adjective_like(view.key(j))):
+                j += 1
+            return Mention(i, j, "UNNAMED", "f" if key == "احدي" else "m", skip=skip)
 
     if key == "بعض" and i + 1 < limit and _human_plural(view.key(i + 1), "ين") and view.entity_of[i + 1] is None:
         return Mention(i, i + 2, "UNNAMED", "pl", skip=skip)  # بعض المحللين، بعض المراقبين

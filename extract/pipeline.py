@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from .attribute import attribute
+from .attribute import Attributed, attribute
 from .entities import (
     clean_entities,
     complete_names,
@@ -63,10 +63,7 @@ def analyze(
     drafts = find_statements(view, repeated_paragraphs(text, para_spans))
     attributed = [a for a in attribute(view, drafts) if reportable(view, a.draft)]
     resolved, speakers = resolve_speakers(view, attributed, entities)
-    entities = speaker_organisations(text, tokens, entities, [
-        (*a.draft.mention.name, a.draft.mention.skip if a.draft.mention.name[0] == a.draft.mention.first else 0)
-        for a in attributed if a.draft.mention is not None and a.draft.mention.type == "ORG"
-        and a.draft.mention.name is not None and a.draft.mention.gender != "pl"])  # not فصائل المعارضة …
+    entities = speaker_organisations(text, tokens, entities, _organisation_names(attributed))
     quotes = []
     for item, speaker in zip(attributed, resolved):
         if speaker is None and not keep_unattributed:
@@ -85,6 +82,17 @@ def analyze(
         confidence = d.confidence if speaker is not None else round(d.confidence * 0.5, 2)
         quotes.append(Quote(content, d.kind, cue, mention, speaker, d.rule, confidence))
     return Analysis(article, sentences, tokens, entities, tuple(quotes), tuple(speakers))
+
+
+def _organisation_names(attributed: list[Attributed]) -> list[tuple[int, int, int]]:
+    """The organisations named as speakers: token ranges of their names and the letters of a و/ف to cut
+    (not a group such as فصائل المعارضة)."""
+    names = []
+    for a in attributed:
+        m = a.draft.mention
+        if m is not None and m.type == "ORG" and m.name is not None and m.gender != "pl":
+            names.append((*m.name, m.skip if m.name[0] == m.first else 0))
+    return names
 
 
 def _span(text: str, start: int, end: int) -> Span:

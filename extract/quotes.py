@@ -179,13 +179,13 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
         if mention is not None and mention.first > start \
                 and cues.strip_conjunction(view.key(mention.first - 1)) in _PREPOSITIONS:
             mention = None  # «ففي اليمن، أشارت المغنية …»: a place adjunct, not the subject
-    if mention is None and _in_relative_clause(view, i) and not view.key(i + 1).startswith("ال"):
+    in_relative = _in_relative_clause(view, i)
+    antecedent = _antecedent(view, i, start) if in_relative else None
+    if mention is None and antecedent is not None and antecedent.type == "PERS" and antecedent.name is not None \
+            and not view.key(i + 1).startswith("ال"):
         # «… نظيره الروسي سيرجي لافروف الذي قال إن …»: a named antecedent speaks, not the previous speaker
         # (but «وفاة الملا عمر التي قالت المخابرات …»: a definite noun after the verb is its own subject)
-        relative = i - 1 if cues.strip_conjunction(view.key(i - 1)) in RELATIVES else i - 2
-        antecedent = antecedent_mention(view, relative, start)
-        if antecedent is not None and antecedent.type == "PERS" and antecedent.name is not None:
-            mention = antecedent
+        mention = antecedent
     if mention is None and form.tense == "present" and not _present_with_colon(view, i, end):
         return None  # impersonal: «حيث يتوقع أن …», «يعتقد أن …» inside a clause
     body_from = _after_counterpart(view, mention.last, end) if subject_after and mention is not None else i + 1
@@ -205,11 +205,13 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
         return None  # «أكد ذلك المقدم …»: ذلك points back at what was said before; nothing follows
     if kind_hint == "np" and cues.strip_conjunction(view.key(first)) in RELATIVES:
         return None  # «وأكد موفدنا الذي تحول إلى السوق …»: a relative clause describes the speaker
-    if kind_hint == "np" and subject_after and _in_relative_clause(view, i):
+    if kind_hint == "np" and subject_after and in_relative:
         return None  # «التي حذر النبي منها»: a relative clause with its own subject; the antecedent is the object
-    if _in_relative_clause(view, i) and (
+    if in_relative and (
             kind_hint == "np" and view.key(first) in _RESUMPTIVE  # «التدريبات التي أعلنت عنها الدفاع الروسية»
-            or kind_hint == "np" and mention is None and not _person_before(view, i, start)  # «… الذي أعلن نفسه خليفة»
+            # «… الذي أعلن نفسه خليفة» describes a thing; after a person (وزير التجارة الذي أعلن …) the
+            # continuation may find the speaker
+            or kind_hint == "np" and mention is None and not (antecedent is not None and antecedent.type == "PERS")
             or form.tense == "present" and form.lemma in _CONSIDERED):  # «والذي يعتبر مهندس الاتفاق، …»
         return None
     if kind_hint == "colon" and first >= end:
@@ -304,12 +306,10 @@ def _checked_verb(view: TextView, i: int) -> CueForm | None:
     return None
 
 
-def _person_before(view: TextView, i: int, start: int) -> bool:
-    """Whether the relative pronoun before the verb at ``i`` follows a person (وزير التجارة الذي أعلن …),
-    who may be the speaker the continuation finds, rather than a thing it describes."""
+def _antecedent(view: TextView, i: int, start: int) -> Mention | None:
+    """The speaker phrase before the relative pronoun of the verb at ``i`` (الذي قال، الذي كان ينتقد)."""
     relative = i - 1 if cues.strip_conjunction(view.key(i - 1)) in RELATIVES else i - 2
-    antecedent = antecedent_mention(view, relative, start)
-    return antecedent is not None and antecedent.type == "PERS"
+    return antecedent_mention(view, relative, start)
 
 
 def _in_relative_clause(view: TextView, i: int) -> bool:

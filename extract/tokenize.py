@@ -68,5 +68,12 @@ def _hashtag_mark(text: str, start: int, end: int) -> bool:
     return mark == "_" and word_after and start > 0 and text[start - 1].isalnum()
 
 
+def name_hyphen(tokens: Sequence[Token], i: int) -> bool:
+    """Whether token ``i`` is a hyphen written without spaces between a word and the word it joins to it
+    (سي-يون، جان-كلود), as inside a name; a score (6-0) is no such pair."""
+    return 0 < i < len(tokens) - 1 and tokens[i].text in "-‐" and tokens[i].start == tokens[i - 1].end \
+        and tokens[i + 1].start == tokens[i].end and tokens[i + 1].text[:1].isalpha()
+
+
 def reindex(tokens: Sequence[Token]) -> tuple[Token, ...]:
     return tuple(Token(t.start, t.end, t.text, i) for i, t in enumerate(tokens))
