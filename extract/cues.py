@@ -11,9 +11,12 @@ from functools import cache
 from importlib import resources
 
 from .model import CueKind, Gender
-from .normalize import match_key
+from .normalize import key_set, match_key
 
 _GENDERS: tuple[Gender, ...] = ("m", "f", "pl")
+
+# ل with a pronoun: the one told, after a speech verb (وقال لنا الوزير، يقول لي إن); «لي» is also Lee
+ADDRESSEE_PRONOUNS = key_set("لي لنا له لها لهم لهما لهن لك لكم لكما")
 
 
 @dataclass(frozen=True, slots=True)

@@ -52,6 +52,11 @@ def clean_entities(text: str, tokens: tuple[Token, ...], entities: tuple[Entity,
         if len(words) >= 2 and strip_diacritics(words[0]) in _LEADING_PARTICLES:
             cut_at = e.text.index(words[1], len(words[0]))  # «فإن الفضلي مطلوب»: the particle starts no name
             e, words = Entity(e.start + cut_at, e.end, e.text[cut_at:], e.type, e.backend), words[1:]
+        if len(words) >= 1 and match_key(words[0]) in cues.ADDRESSEE_PRONOUNS and _after_speech_verb(tokens, starts, e.start):
+            if len(words) == 1:
+                continue  # «قال لي إن»: to me, not Lee
+            cut_at = e.text.index(words[1], len(words[0]))
+            e, words = Entity(e.start + cut_at, e.end, e.text[cut_at:], e.type, e.backend), words[1:]
         if e.type == "PERS" and words and match_key(words[-1]) in NAME_LINKS:
             e = _with_next_word(text, tokens, e)  # أحمد بن | علي: a link needs the name after it
             words = e.text.split()
@@ -145,6 +150,11 @@ _LAM_GOVERNORS = key_set("وفقا ووفقا طبقا وطبقا تبعا نس�
 def _governs_lam(tokens: tuple[Token, ...], starts: list[int], start: int) -> bool:
     i = bisect_right(starts, start) - 1
     return i > 0 and tokens[i].start == start and match_key(tokens[i - 1].text) in _LAM_GOVERNORS
+
+
+def _after_speech_verb(tokens: tuple[Token, ...], starts: list[int], start: int) -> bool:
+    i = bisect_right(starts, start) - 1
+    return i > 0 and tokens[i].start == start and cues.lookup_verb(match_key(tokens[i - 1].text)) is not None
 
 
 def _country_name(key: str) -> bool:

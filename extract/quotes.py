@@ -236,11 +236,15 @@ _KANA = key_set("كان وكان فكان كانت وكانت فكانت")
 def _subject_after_kana(view: TextView, i: int, start: int) -> Mention | None:
     """The subject between كان and the verb (وكانت وسائل إعلام إسبانية ودولية اتهمت …، وكان الوزير قد
     أعلن …): a source right after كان, with nothing but its own words up to the verb."""
-    for k in range(i - 1, max(start, i - 9) - 1, -1):
+    limit = i - 1 if i - 1 > start and view.tokens[i - 1].text in "،," else i  # وكان الصافي، طالب العبادي
+    for k in range(limit - 1, max(start, i - 9) - 1, -1):
         if view.is_punct(k) or cues.lookup_verb(view.key(k)) is not None:
             return None
         if view.key(k) in _KANA:
-            return parse_mention(view, k + 1, i) if k + 1 < i else None
+            m = parse_mention(view, k + 1, limit) if k + 1 < limit else None
+            if m is not None and limit < i and m.last < limit:
+                return None  # «إذا كانت السعودية تريد …، قال ولي العهد»: before a comma, only the subject itself
+            return m
     return None
 
 
@@ -348,6 +352,8 @@ def _skip_addressee(view: TextView, i: int, end: int) -> int:
     k = view.key(i)
     if i >= end or not k.startswith("ل"):
         return i
+    if k in cues.ADDRESSEE_PRONOUNS:
+        return i + 1  # «وقال لنا الوزير»، «يقول لي المعدون»: to us, to me
     ent = view.entity_starting(i)
     if ent is not None and ent.last < end and (
         ent.skip and view.tokens[i].text[ent.skip - 1] == "ل" or k.startswith("لل") and len(k) > 4

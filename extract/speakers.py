@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from . import cues
 from .attribute import Attributed
 from .mentions import Mention, parse_mention
+from .entities import citation_name
 from .model import Entity, Span, Speaker, SpeakerType
 from .names import name_key, same_name
 from .normalize import key_tokens
@@ -118,6 +119,14 @@ def _place(view: TextView, m: Mention, clusters: list[_Cluster], recent: list[in
     name = _keys(view, *m.name) if m.name else ()
     if name and m.skip and m.name and m.name[0] == m.first:
         name = (name[0][m.skip :],) + name[1:]  # والنظام → النظام
+    name_text = ""
+    if m.name:
+        ent = view.entity_starting(m.name[0])
+        skip = m.skip if m.name[0] == m.first else (ent.skip if ent is not None else 0)
+        written = _range_text(view, m.name[0], m.name[1], skip)
+        name_text = citation_name(written)
+        if name_text != written:  # «في تغريدة للبرادعي … حيث قال»: البرادعي
+            name = tuple(name_key(k) for k in key_tokens(name_text))
     title = _keys(view, *m.title) if m.title else ()
     linked = _back_reference(name, clusters, recent) if m.type == "ORG" else None
     for index, c in enumerate(clusters):
@@ -144,9 +153,7 @@ def _place(view: TextView, m: Mention, clusters: list[_Cluster], recent: list[in
     c.mentions.append(span)
     if name:
         c.names.append(name)
-        ent = view.entity_starting(m.name[0]) if m.name else None
-        skip = m.skip if m.name and m.name[0] == m.first else (ent.skip if ent is not None else 0)
-        c.name_texts.append(_range_text(view, m.name[0], m.name[1], skip) if m.name else span.text)
+        c.name_texts.append(name_text or span.text)
     if title:
         c.titles.append(title)
     recent.append(index)
@@ -166,7 +173,7 @@ def _article_person_names(view: TextView, entities: tuple[Entity, ...]) -> list[
     out = []
     for e in entities:
         if e.type == "PERS":
-            out.append((tuple(name_key(k) for k in key_tokens(e.text)), e.text))
+            out.append((tuple(name_key(k) for k in key_tokens(e.name)), e.name))
     return out
 
 

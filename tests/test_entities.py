@@ -243,3 +243,9 @@ def test_a_hyphenated_name_the_tagger_split_is_one_name() -> None:
     text = "وصرح القاضي كيم سي-يون إن المتهمة مذنبة، وإن العقوبة - كما قال - عادلة"
     raw = tagged(text, ("كيم سي", "PERS"), ("يون", "ORG"))
     assert [(e.text, e.type) for e in clean_entities(text, tokenize(text), raw)] == [("كيم سي-يون", "PERS")]
+
+
+def test_li_after_a_speech_verb_is_to_me_not_lee() -> None:
+    text = "ويقول لي المعدون إنهم لن يتطرقوا للموضوع، وقالت لي إن الفيلم لبروس لي"
+    raw = tagged(text, ("لي المعدون", "PERS"), ("لي", "PERS"), ("بروس لي", "PERS"))
+    assert [e.text for e in clean_entities(text, tokenize(text), raw)] == ["المعدون", "بروس لي"]
