@@ -224,6 +224,11 @@ def _extend_name(view: TextView, last: int, limit: int) -> int:
     return last
 
 
+# Titles that are also adjectives after a noun: a title only before a definite noun (كبير الباحثين, but
+# «واجه بارتوميو مشكلات كبيرة»)
+_ADJECTIVE_TITLES = key_set("كبير كبيرة")
+
+
 def _boundary_after_name(view: TextView, j: int) -> bool:
     """What may follow a speaker's name: punctuation, a complementizer, a title, a time word, an addressee."""
     k = view.key(j)
@@ -236,7 +241,7 @@ def _boundary_after_name(view: TextView, j: int) -> bool:
         k == "ل"  # قال ابن علي لـ«الاقتصادية»: a detached lam before an addressee
         or k in cues.complementizers()
         or k in cues.time_words()
-        or k in titles
+        or k in titles and not (k in _ADJECTIVE_TITLES and not _definite(view.key(j + 1)))
         or k in PREPOSITIONS
         or k in SPEECH_OBJECT_NOUNS
         or k.startswith("لل")
@@ -255,8 +260,8 @@ def bare_name(view: TextView, i: int, limit: int) -> Mention | None:
     closed by what may follow a name (، إن، اليوم، للصحفيين، the title in apposition)."""
     if i >= limit or not namelike(view, i) or len(view.key(i)) < 3:
         return None
-    if _definite(view.key(i)) and view.key(i) not in view.person_words:
-        return None  # الشاهد alone is a name only where the article names يوسف الشاهد
+    if _definite(view.key(i)) and view.key(i) not in view.person_words and not view.tokens[i].text.startswith("آ"):
+        return None  # الشاهد alone is a name only where the article names يوسف الشاهد (آلين is no ال + ين)
     k = view.key(i)
     if len(k) >= 5 and k.endswith(("ته", "تها", "تهم")) and k not in view.person_words:
         return None  # أعلن استقالته، وصفوا حالته: the object, with «his», not a name
@@ -274,6 +279,12 @@ def bare_name(view: TextView, i: int, limit: int) -> Mention | None:
             break  # three words only with a link inside
         if last == limit or _boundary_after_name(view, last):
             return Mention(i, last, "PERS", "any", name=(i, last))
+        if (ent := view.entity_starting(last)) is not None and ent.type in ("PERS", "ORG") \
+                and ent.last + 1 < limit and view.tokens[ent.last].text in "،," \
+                and head_key(view.key(ent.last + 1))[0] in _heads()[0]:
+            # «قال آلين ماك كويد، كبير الاقتصاديين»: the tagger took only the rest of a foreign name;
+            # the title in apposition after it says a person was named
+            return Mention(i, ent.last, "PERS", "any", name=(i, ent.last))
         if not namelike(view, last) or view.entity_of[last] is not None or _possessive(view, last):
             break
     return None

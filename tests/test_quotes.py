@@ -578,11 +578,18 @@ def test_bayyana_is_a_cue_only_where_a_verb_stands(text: str, content: list[str]
      # but a clause after كان ends at its comma, and the verb after the comma has its own subject
      ("وبسؤاله عما إذا كانت كوريا الشمالية تريد السلاح، قال ترامب إن بلاده لا تريده.",
       [("ترامب", "بلاده لا تريده")]),
+     # كبير before a definite noun is a title; after a noun it is an adjective
+     ("وقالت كبيرة الباحثين في المعهد ليلى حداد إن المفاوضات فشلت.", [("ليلى حداد", "المفاوضات فشلت")]),
+     ("وواجه بارتوميو مشكلات كبيرة. وقال بارتوميو إن النادي بخير.", [("بارتوميو", "النادي بخير")]),
+     # an untagged first name (آ is no article) before the rest the tagger took as an organisation, and a title
+     ("قال آلين ماك كويد، كبير الاقتصاديين في المجموعة: «اليونان تحتاج إلى دعم».",
+      [("آلين ماك كويد", "اليونان تحتاج إلى دعم")]),
      # a name behind ل + the article: the speaker's name gets its article back
      ("جاء ذلك في تغريدة للبرادعي على صفحته، حيث قال: \"الوضع خطير\".", [("البرادعي", "الوضع خطير")])],
 )
 def test_who_speaks_around_the_verb(text: str, expected: list, fake_ner) -> None:
-    ner = fake_ner.with_entities({"ترامب": "PERS", "جيم سكيا": "PERS", "كوريا الشمالية": "LOC", "للبرادعي": "PERS"})
+    ner = fake_ner.with_entities({"ترامب": "PERS", "جيم سكيا": "PERS", "كوريا الشمالية": "LOC", "للبرادعي": "PERS",
+                                  "ماك كويد": "ORG"})
     quotes = analyze(text, ner=ner, keep_unattributed=True).quotes
     assert [(q.speaker.name if q.speaker else None, q.content.text) for q in quotes] == expected
 
