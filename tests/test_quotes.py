@@ -584,6 +584,9 @@ def test_bayyana_is_a_cue_only_where_a_verb_stands(text: str, content: list[str]
      # an untagged first name (آ is no article) before the rest the tagger took as an organisation, and a title
      ("قال آلين ماك كويد، كبير الاقتصاديين في المجموعة: «اليونان تحتاج إلى دعم».",
       [("آلين ماك كويد", "اليونان تحتاج إلى دعم")]),
+     # «one of them» is an unnamed source
+     ("وإعادة فتح الأسواق ممكنة يوم الخميس، بحسب ما قال أحدهم.", [("أحدهم", "وإعادة فتح الأسواق ممكنة يوم الخميس")]),
+     ("وقالت إحداهن إن الوضع صعب.", [("إحداهن", "الوضع صعب")]),
      # a name behind ل + the article: the speaker's name gets its article back
      ("جاء ذلك في تغريدة للبرادعي على صفحته، حيث قال: \"الوضع خطير\".", [("البرادعي", "الوضع خطير")])],
 )
