@@ -316,6 +316,9 @@ def parse_mention(view: TextView, i: int, limit: int, *, subject: bool = False) 
     return found
 
 
+# Titles held for someone, whose genitive names that someone (محامي ترامب، مستشار الرئيس، والد الطفلة)
+_RELATIONAL_TITLES = key_set("محامي محامية مستشار مستشارة مساعد مساعدة متحدث متحدثة ناطق ناطقة مبعوث موفد ممثل ممثلة "
+                             "مندوب وكيل والد والدة شقيق شقيقة نجل زوجة أرملة")
 _ROLE_PREPOSITIONS = key_set("على في")
 _MEMBERS = key_set("أعضاء عضو سكان أهالي مسؤولي قادة موظفي عناصر مقاتلي ضباط أطباء")
 _QUANTIFIERS = key_set("كثير الكثير عدد العديد معظم غالبية أغلب")
@@ -396,6 +399,15 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
             if later is not None and view.entity_of[later[0]] is not None:
                 j, name = j2, later
         title = (i, j)
+        if name is not None and key in _RELATIONAL_TITLES and name[0] == j == i + 1 and view.entity_of[j] is not None:
+            # «محامي ستورمي دانيلز، مايكل آفينياتي،»، «والد محمد»: the person right after the title is whose
+            # lawyer or father; the apposed name after a comma, if any, is the speaker's
+            after = _past_comma(view, name[2], limit)
+            direct = getattr(view.entity_starting(after), "type", "") == "PERS"  # مستشار ترامب جون بولتون
+            later = _name_after(view, after, limit) if after > name[2] or direct else None
+            if later is not None:
+                return Mention(i, later[2], "PERS", titles[key], name=later[:2], title=(i, name[2]), skip=skip)
+            return Mention(i, name[2], "PERS", titles[key], title=(i, name[2]), skip=skip)
         if name is not None and name[0] >= i + 3 and view.key(name[0] - 2) == "باسم" \
                 and head_key(view.key(name[0] - 1))[0] in titles:
             # المتحدث باسم الرئيس بوتين: the name is the one spoken for; the spokesman is unnamed here
@@ -493,6 +505,9 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
                 j += 2
             elif view.key(j).startswith(("تابع", "مقرب")) and j + 1 < limit and view.key(j + 1).startswith("لل"):
                 j += 2
+            elif k.startswith("وال") and _source_noun(k[1:]) and view.entity_of[j] is None:
+                seen_definite = True
+                j += 1  # زعماء المعارضة والنشطاء: a second source of the same verb
             elif key in _FAMILIES and (ent := view.entity_starting(j)) is not None and ent.type == "PERS" \
                     and ent.last <= limit:
                 j = ent.last  # أسرة رايد، عائلة الصحفي السعودي جمال خاشقجي: whose family

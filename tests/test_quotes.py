@@ -584,6 +584,14 @@ def test_bayyana_is_a_cue_only_where_a_verb_stands(text: str, content: list[str]
      # an untagged first name (آ is no article) before the rest the tagger took as an organisation, and a title
      ("قال آلين ماك كويد، كبير الاقتصاديين في المجموعة: «اليونان تحتاج إلى دعم».",
       [("آلين ماك كويد", "اليونان تحتاج إلى دعم")]),
+     # a title held for someone: the person right after it is whose lawyer; an apposed name is the speaker's
+     ("وقال محامي ليلى حداد، هيثم الساعدي، إنه يعتقد أن ذلك يشكل دليلا.",
+      [("هيثم الساعدي", "يعتقد أن ذلك يشكل دليلا")]),
+     ("وقال مستشار ترامب جيم سكيا إن الاتفاق سيئ.", [("جيم سكيا", "الاتفاق سيئ")]),
+     ("وقال محامي ترامب إن الرئيس بريء.", [("محامي ترامب", "الرئيس بريء")]),
+     # a plural of a title is an unnamed source, and a coordinated source noun goes with it
+     ("أشاد زعماء المعارضة والنشطاء في لبنان بالاتفاق الجديد.",
+      [("زعماء المعارضة والنشطاء في لبنان", "بالاتفاق الجديد")]),
      # «one of them» is an unnamed source
      ("وإعادة فتح الأسواق ممكنة يوم الخميس، بحسب ما قال أحدهم.", [("أحدهم", "وإعادة فتح الأسواق ممكنة يوم الخميس")]),
      ("وقالت إحداهن إن الوضع صعب.", [("إحداهن", "الوضع صعب")]),
