@@ -408,9 +408,12 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
             if later is not None:
                 return Mention(i, later[2], "PERS", titles[key], name=later[:2], title=(i, name[2]), skip=skip)
             return Mention(i, name[2], "PERS", titles[key], title=(i, name[2]), skip=skip)
-        if name is not None and name[0] >= i + 3 and view.key(name[0] - 2) == "باسم" \
-                and head_key(view.key(name[0] - 1))[0] in titles:
-            # المتحدث باسم الرئيس بوتين: the name is the one spoken for; the spokesman is unnamed here
+        on_behalf = next((b for b in range(i + 1, name[0] - 1) if view.key(b) == "باسم"), None) if name else None
+        if name is not None and on_behalf is not None and not any(view.is_punct(b) for b in range(on_behalf, name[0])) \
+                and (head_key(view.key(on_behalf + 1))[0] in titles or view.key(on_behalf + 1) in _FAMILIES):
+            # المتحدث باسم الرئيس بوتين، باسم رئيسة الوزراء البريطانية تيريزا ماي، باسم عائلة الصحفي جمال
+            # خاشقجي: the name is the one spoken for; the spokesman is unnamed here (but «باسم وزارة الخارجية
+            # السفير بدر عبد العاطي» names the spokesman)
             return Mention(i, name[2], "PERS", titles[key], title=(i, name[2]), skip=skip)
         if name is not None:
             end = name[2]
@@ -582,9 +585,10 @@ def _title_chain_end(view: TextView, j: int, limit: int) -> int:
     while j < limit:
         if place := _place_phrase(view, j, limit):
             j = place
-        elif j == first and j > 0 and not _definite(view.key(j - 1)) and _construct_noun(view, j, limit) \
+        elif (j == first or view.entity_of[j - 1] is None and not view.is_punct(j - 1)) and j > 0 \
+                and not _definite(view.key(j - 1)) and _construct_noun(view, j, limit) \
                 and not view.tokens[j].text.endswith(("ه", "ها", "هم", "هما")):
-            j += 1  # وزير قطاع الأعمال: a title without the article owns the noun after it
+            j += 1  # وزير قطاع الأعمال، مدير مكتب رعاية الشباب: a noun without the article owns the noun after it
         elif view.key(j) in _GENERAL:
             j += 1  # مدير عام، أمين عام
         elif (extent := _ba_place(view, j, limit)) > 0:
