@@ -144,15 +144,28 @@ def complementizers() -> frozenset[str]:
 def titles() -> dict[str, Gender]:
     """Title heads, with their feminine (ة) and definite/indefinite forms derived."""
     out: dict[str, Gender] = {}
-    for word, gender in _gendered("titles.txt").items():
+    for word, marked in _gendered("titles.txt").items():
+        gender: Gender = "m" if marked == "m=" else marked
         forms = {word: gender}
-        if gender == "m" and not word.endswith("ه"):
-            forms[word + "ه"] = "f"  # المستشار → المستشارة
+        if marked == "m" and not word.endswith("ه"):
+            forms[word + "ه"] = "f"  # المستشار → المستشارة (not معالي → معاليه: «his excellency»)
         for form, g in list(forms.items()):
             forms.setdefault(form[2:] if form.startswith("ال") else "ال" + form, g)
         for form, g in forms.items():
             out.setdefault(form, g)
     return out
+
+
+@cache
+def _honorifics() -> frozenset[str]:
+    return frozenset(word for word, marked in _gendered("titles.txt").items() if marked == "m=")
+
+
+def honorific_pronoun(key: str) -> bool:
+    """An honorific with «his» (معاليه، سموه، فضيلته): the person just named, not a name of its own."""
+    honorifics = _honorifics()
+    return len(key) > 3 and key.endswith("ه") and (
+        key[:-1] in honorifics or key.endswith("ته") and key[:-2] + "ه" in honorifics)
 
 
 @cache

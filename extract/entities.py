@@ -36,6 +36,8 @@ def clean_entities(text: str, tokens: tuple[Token, ...], entities: tuple[Entity,
         if len(key) < 2 or key in not_names or any(
                 key.startswith(c) and key[len(c):] in not_names for c in _PROCLITICS + ("لل", "بال", "وال")):
             continue  # دولار، الله، بالدولار: common nouns of the news, not names
+        if cues.honorific_pronoun(key):
+            continue  # «وأكد معاليه»: his excellency, named before
         if key in nationalities and (key.startswith("ال") or e.type != "LOC") and not (
                 e.type == "LOC" and _country_name(key) and not _after_definite(tokens, starts, e.start)):
             continue  # الروسي، الحكومة السعودية; but «سورية» and «قالت السعودية» tagged as a place are countries

@@ -111,6 +111,8 @@ def namelike(view: TextView, i: int) -> bool:
         return False  # لوكالة، بوزارة: a preposition and an institution
     if k in titles or k in orgs or k in nats or k in unnamed:
         return False
+    if cues.honorific_pronoun(k):
+        return False  # معاليه، سموه، فضيلته: «his excellency», the one just named
     bare = cues.strip_conjunction(k)
     if bare != k and (bare in titles or bare in orgs or bare in unnamed):
         return False  # ورئيس، ووزارة: a coordinated head, not a name

@@ -161,8 +161,11 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
     after = _skip_addressee(view, i + 1, end)
     if view.tokens[after].text in "،," if after < end else False:
         after += 1
+    honorific = after < end and cues.honorific_pronoun(view.key(after))
+    if honorific:
+        after += 1  # «وأكد معاليه أن …»: his excellency, the speaker named before
     # an untagged bare name is trusted after a past-tense verb (narrative VSO), not after a present one
-    mention = parse_mention(view, after, end, subject=form.tense == "past")
+    mention = None if honorific else parse_mention(view, after, end, subject=form.tense == "past")
     if form.tense == "present" and (fronted := parse_mention_ending_at(view, i, start)) is not None \
             and fronted.first == start and fronted.name is not None:
         mention = None  # «ترامب يدعو كوريا الشمالية إلى …»: a headline's subject stands before a present verb
@@ -188,7 +191,8 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
         mention = antecedent
     if mention is None and form.tense == "present" and not _present_with_colon(view, i, end):
         return None  # impersonal: «حيث يتوقع أن …», «يعتقد أن …» inside a clause
-    body_from = _after_counterpart(view, mention.last, end) if subject_after and mention is not None else i + 1
+    body_from = _after_counterpart(view, mention.last, end) if subject_after and mention is not None else (
+        after if honorific else i + 1)
     opened = None
     if subject_after and mention is not None and mention.type == "PERS" and head_key(view.key(body_from))[0] in cues.titles():
         # «أكد محمد السافر رئيس مكتب الدراسات … في مداخلة له … أن»: a title after the name is in apposition,
@@ -201,6 +205,8 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
     if kind_hint == "np" and not subject_after and form.lemma == "اعتبر" and first == i + 1 \
             and not view.key(first).startswith("ال"):
         return None  # «تعليقات اعتبرت مهينة»: considered (passive), with no one who considers
+    if kind_hint == "np" and form.tense == "present" and form.lemma in _CONSIDERED:
+        return None  # «وتعتبر تونس نموذجاً …»، «ويعتبر ميناء الحديدة منفذا»: is considered (يُعتبر), no one says it
     if kind_hint == "np" and view.key(after) == "ذلك":
         return None  # «أكد ذلك المقدم …»: ذلك points back at what was said before; nothing follows
     if kind_hint == "np" and cues.strip_conjunction(view.key(first)) in RELATIVES:
@@ -431,7 +437,8 @@ def _participle_statement(
     )
     if not (after_comma or opens_clause or any(d.content[1] <= i for d in earlier)):
         return None
-    opened = _content_start(view, i + 1, end, form.frame, window=8)
+    body_from = i + 2 if i + 1 < end and cues.honorific_pronoun(view.key(i + 1)) else i + 1  # لافتاً سموه النظر إلى
+    opened = _content_start(view, body_from, end, form.frame, window=8)
     if opened is None:
         return None
     first, kind_hint = opened

@@ -249,3 +249,9 @@ def test_li_after_a_speech_verb_is_to_me_not_lee() -> None:
     text = "ويقول لي المعدون إنهم لن يتطرقوا للموضوع، وقالت لي إن الفيلم لبروس لي"
     raw = tagged(text, ("لي المعدون", "PERS"), ("لي", "PERS"), ("بروس لي", "PERS"))
     assert [e.text for e in clean_entities(text, tokenize(text), raw)] == ["المعدون", "بروس لي"]
+
+
+def test_an_honorific_with_his_is_no_name() -> None:
+    text = "وأكد معاليه أن التعيينات تأتي حرصاً من القيادة، وقالت محاميته إن الحكم عادل"
+    raw = tagged(text, ("معاليه", "PERS"), ("محاميته", "PERS"))
+    assert [e.text for e in clean_entities(text, tokenize(text), raw)] == ["محاميته"]  # only honorifics

@@ -601,6 +601,12 @@ def test_bayyana_is_a_cue_only_where_a_verb_stands(text: str, content: list[str]
      ("واعتبر المتحدث باسم عائلة الصحفي هيثم الساعدي أن الكاتب مفقود.",
       [("المتحدث باسم عائلة الصحفي هيثم الساعدي", "الكاتب مفقود")]),
      ("وقال المتحدث باسم وزارة الخارجية المصرية السفير سامح شكري إن القاهرة ترحب.", [("سامح شكري", "القاهرة ترحب")]),
+     # «his excellency» after the verb is the speaker named before, not a name of its own
+     ("وأوضح الشيخ هيثم الساعدي أن الأمر تضمن ترقية القضاة. وأكد معاليه أن التعيينات تأتي حرصاً من القيادة.",
+      [("هيثم الساعدي", "الأمر تضمن ترقية القضاة"), ("هيثم الساعدي", "التعيينات تأتي حرصاً من القيادة")]),
+     # a present «يعتبر» with a noun phrase after it is «is considered»: no one says it
+     ("وتعتبر تونس نموذجاً للانتقال الديموقراطي الناجح.", []),
+     ("ويعتبر الخبراء أن تونس نموذج ناجح.", [("الخبراء", "تونس نموذج ناجح")]),
      # «one of them» is an unnamed source
      ("وإعادة فتح الأسواق ممكنة يوم الخميس، بحسب ما قال أحدهم.", [("أحدهم", "وإعادة فتح الأسواق ممكنة يوم الخميس")]),
      ("وقالت إحداهن إن الوضع صعب.", [("إحداهن", "الوضع صعب")]),
@@ -609,7 +615,7 @@ def test_bayyana_is_a_cue_only_where_a_verb_stands(text: str, content: list[str]
 )
 def test_who_speaks_around_the_verb(text: str, expected: list, fake_ner) -> None:
     ner = fake_ner.with_entities({"ترامب": "PERS", "جيم سكيا": "PERS", "كوريا الشمالية": "LOC", "للبرادعي": "PERS",
-                                  "ماك كويد": "ORG"})
+                                  "ماك كويد": "ORG", "معاليه": "PERS", "تونس": "LOC"})
     quotes = analyze(text, ner=ner, keep_unattributed=True).quotes
     assert [(q.speaker.name if q.speaker else None, q.content.text) for q in quotes] == expected
 
