@@ -386,6 +386,18 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
         j = _title_chain_end(view, i + 1, limit)
         k = _past_comma(view, j, limit)
         name = _name_after(view, k, limit)
+        for _ in range(3):
+            # «مفتي عام المملكة رئيس هيئة كبار العلماء رئيس اللجنة الدائمة … الشيخ عبدالعزيز»: titles in a row
+            nxt = head_key(view.key(k))[0] if name is None and k < limit else ""
+            if nxt not in titles or nxt in _ADJECTIVE_TITLES or view.entity_of[k] is not None \
+                    or _definite(nxt) and view.entity_starting(k + 1) is not None:
+                break  # (but «الشيخ عبدالعزيز», a title on the name itself, is the name's own)
+            later_end = _title_chain_end(view, k + 1, limit)
+            later_k = _past_comma(view, later_end, limit)
+            later = _name_after(view, later_k, limit)
+            if later is None and not (later_k < limit and head_key(view.key(later_k))[0] in titles):
+                break
+            j, k, name = later_end, later_k, later
         if name is None:
             # «رئيس المجلس الأعلى …، الشيخ ناصر بن حمد آل خليفة،»: honorifics open the apposed name
             h = k
@@ -609,6 +621,9 @@ def _title_chain_end(view: TextView, j: int, limit: int) -> int:
             j = pair.close + 1  # مدير معهد «سرب»: the body's name in quotation marks
         elif _construct_before_entity(view, j, limit):
             j = view.entity_of[j + 1].last  # type: ignore[union-attr]  # أمين منطقة نجران
+        elif j > first and _definite(view.key(j - 1)) and view.key(j)[:1] == "و" and j + 1 < limit \
+                and view.key(j)[1:] in orgs and _definite(view.key(j + 1)) and view.entity_of[j] is None:
+            j += 2  # رئيس هيئة كبار العلماء وإدارة البحوث: a second body the role is over
         else:
             break
     return j

@@ -607,6 +607,9 @@ def test_bayyana_is_a_cue_only_where_a_verb_stands(text: str, content: list[str]
      # a present «يعتبر» with a noun phrase after it is «is considered»: no one says it
      ("وتعتبر تونس نموذجاً للانتقال الديموقراطي الناجح.", []),
      ("ويعتبر الخبراء أن تونس نموذج ناجح.", [("الخبراء", "تونس نموذج ناجح")]),
+     # titles in a row before the name, a second body joined by و among them
+     ("وصف سماحة مفتي عام المملكة رئيس هيئة كبار العلماء وإدارة البحوث العلمية الشيخ هيثم الساعدي الحادثة بالإجرامية.",
+      [("هيثم الساعدي", "الحادثة بالإجرامية")]),
      # «one of them» is an unnamed source
      ("وإعادة فتح الأسواق ممكنة يوم الخميس، بحسب ما قال أحدهم.", [("أحدهم", "وإعادة فتح الأسواق ممكنة يوم الخميس")]),
      ("وقالت إحداهن إن الوضع صعب.", [("إحداهن", "الوضع صعب")]),
