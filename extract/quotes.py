@@ -189,6 +189,9 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
         # «… نظيره الروسي سيرجي لافروف الذي قال إن …»: a named antecedent speaks, not the previous speaker
         # (but «وفاة الملا عمر التي قالت المخابرات …»: a definite noun after the verb is its own subject)
         mention = antecedent
+    elif mention is None and antecedent is not None and antecedent.gender == "pl" and form.gender == "pl" \
+            and cues.strip_conjunction(view.key(i - 1)) == "الذين":
+        mention = antecedent  # «… كبار المسؤولين وأعضاء الكونجرس الذين قالوا إنه …»: the people the clause is about
     if mention is None and form.tense == "present" and not _present_with_colon(view, i, end):
         return None  # impersonal: «حيث يتوقع أن …», «يعتقد أن …» inside a clause
     body_from = _after_counterpart(view, mention.last, end) if subject_after and mention is not None else (
