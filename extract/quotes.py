@@ -192,6 +192,9 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
     elif mention is None and antecedent is not None and antecedent.gender == "pl" and form.gender == "pl" \
             and cues.strip_conjunction(view.key(i - 1)) == "الذين":
         mention = antecedent  # «… كبار المسؤولين وأعضاء الكونجرس الذين قالوا إنه …»: the people the clause is about
+    if mention is None and in_relative and antecedent is None and view.key(i - 1) in ("التي", "الذي") \
+            and view.key(i - 2).startswith("ال") and view.entity_of[i - 2] is None:
+        return None  # «النتائج التي أشارت إلى أن …»: the clause describes a thing, not a source that speaks
     if mention is None and form.tense == "present" and not _present_with_colon(view, i, end):
         return None  # impersonal: «حيث يتوقع أن …», «يعتقد أن …» inside a clause
     body_from = _after_counterpart(view, mention.last, end) if subject_after and mention is not None else (
