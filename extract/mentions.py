@@ -507,7 +507,8 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
             _human_plural(key + "ن", "ون") and i + 1 < limit and _definite(view.key(i + 1)))):
         j = i + 1
         if j < limit and not _definite(view.key(i)) and not _definite(view.key(j)) and not view.key(j).startswith("ب") and (
-                _adjective_like(view.key(j)) or view.key(j) in _UNNAMED_COMPLEMENTS):
+                _adjective_like(view.key(j)) or view.key(j) in _UNNAMED_COMPLEMENTS
+                or len(view.key(j)) == 4 and view.key(j).endswith("ي") and not is_stop(view, j)):  # مصدر محلي، أمني
             j += 1  # an indefinite complement: وسائل إعلام، مصادر أمنية، شهود عيان
         seen_definite = _definite(view.key(i))  # المصدر بالقول، المصدر الاتصالات: no complement after ال
         while j < limit:

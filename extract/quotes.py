@@ -145,8 +145,8 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
     form = cues.lookup_verb(key) or _checked_verb(view, i)
     if form is None or _negated(view, i, form) or _background(view, i):
         return None
-    if form.kind == "verb" and view.key(i - 1) in _PREPOSITIONS:
-        return None  # «على حث أوروبا»: after a preposition the word is a verbal noun, not a verb
+    if form.kind == "verb" and (view.key(i - 1) in _PREPOSITIONS or cues.strip_conjunction(view.key(i - 1)) in _NOUN_TAKERS):
+        return None  # «على حث أوروبا»، «رفض كشف اسمه»: after a preposition or «refused» the word is a verbal noun
     if _maqsura_noun(view, i):
         return None  # «مقال رأي مشترك»: the noun رأي, not the verb رأى
     if form.kind == "verb" and form.tense == "past" and _marked_passive(view.tokens[i].text):
@@ -240,6 +240,10 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
     if last <= first:
         return None
     return _make_draft(view, first, last, kind_hint, form, (i, i + 1), mention, rule=f"{form.kind}.{form.frame}")
+
+
+# Words a verbal noun follows (عدم ذكر اسمه، رفض كشف هويته، قرر إعلان النتيجة)
+_NOUN_TAKERS = key_set("عدم رفض رفضت يرفض ترفض رفضوا يريد تريد أراد ارادت قرر قررت يقرر طلب طلبت حاول حاولت")
 
 
 _KANA = key_set("كان وكان فكان كانت وكانت فكانت")
@@ -507,8 +511,8 @@ def _content_start(view: TextView, p: int, end: int, frame: str, *, window: int 
                 continue
             return i, "quote"
         verb = cues.lookup_verb(k) if k else None
-        if verb is not None and not _maqsura_noun(view, i) and not (
-                verb.tense == "present" and _in_relative_clause(view, i) and not view.key(i + 1).startswith("ال")):
+        if verb is not None and not _maqsura_noun(view, i) and cues.strip_conjunction(view.key(i - 1)) not in _NOUN_TAKERS \
+                and not (verb.tense == "present" and _in_relative_clause(view, i) and not view.key(i + 1).startswith("ال")):
             break  # another statement (a verb or a participle of manner) starts before any content;
             # «، والذي يعتبر مهندس الاتفاق، إن …» describes the speaker («التي تقول المعارضة» does not)
         if text in ".؟?!":

@@ -616,6 +616,9 @@ def test_bayyana_is_a_cue_only_where_a_verb_stands(text: str, content: list[str]
      # a relative clause on a thing that is no source reports nothing
      ("وقال ترامب إن الأمر جيد. ودفعت تصريحاته الزعماء إلى التأكيد على النتائج التي أشارت إلى أن روسيا تدخلت.",
       [("ترامب", "الأمر جيد")]),
+     # a verbal noun after «refused» is no new cue, and a four-letter nisba describes the source
+     ('وقال مصدر محلي في المدينة رفض كشف اسمه لوكالة فرانس برس إن "المخطوفين في البادية".',
+      [("مصدر محلي في المدينة", "المخطوفين في البادية")]),
      # «one of them» is an unnamed source
      ("وإعادة فتح الأسواق ممكنة يوم الخميس، بحسب ما قال أحدهم.", [("أحدهم", "وإعادة فتح الأسواق ممكنة يوم الخميس")]),
      ("وقالت إحداهن إن الوضع صعب.", [("إحداهن", "الوضع صعب")]),
