@@ -91,13 +91,16 @@ _UNNAMED_COMPLEMENTS = key_set("اعلام عيان مسوول رفيع مطلع
 _PARTICLE_COMPLEMENTS = key_set("علي")
 
 
+_MODALS = key_set("يجب ينبغي يمكن يتعين لابد")  # «وأكد المريح يجب أن نكون حذرين»: no name goes on over them
+
+
 def namelike(view: TextView, i: int) -> bool:
     """A word that can be part of a personal name."""
     titles, orgs, unnamed, nats = _heads()
     k = view.key(i)
     if k in _PARTICLE_COMPLEMENTS and i > 0 and view.key(i - 1) in NAME_LINKS:
         return True  # ابن علي، أبو علي: علي is the name, not the preposition على
-    if not k or k.isdigit() or is_stop(view, i) or len(k) < 2:
+    if not k or k.isdigit() or is_stop(view, i) or len(k) < 2 or k in _MODALS:
         return False
     if len(k) >= 4 and k.endswith(_PRONOUN_SUFFIXES) and k not in view.person_words:
         return False  # دعوتها، سعيهما: a noun with a possessive, not a name
@@ -265,8 +268,9 @@ def bare_name(view: TextView, i: int, limit: int) -> Mention | None:
     if _definite(view.key(i)) and view.key(i) not in view.person_words and not view.tokens[i].text.startswith("آ"):
         return None  # الشاهد alone is a name only where the article names يوسف الشاهد (آلين is no ال + ين)
     k = view.key(i)
-    if len(k) >= 5 and k.endswith(("ته", "تها", "تهم")) and k not in view.person_words:
-        return None  # أعلن استقالته، وصفوا حالته: the object, with «his», not a name
+    if (len(k) >= 5 and k.endswith(("ته", "تها", "تهم")) or len(k) >= 4 and view.tokens[i].text.endswith("اه")) \
+            and k not in view.person_words:
+        return None  # أعلن استقالته، وصفوا حالته، أبدى رضاه: the object, with «his», not a name
     if view.key(i).startswith("ل") and len(view.key(i)) > 3 and _media_word_key(view.key(i)[1:]):
         return None
     if k[:1] in ("ب", "ل") and k not in view.person_words and (
@@ -476,6 +480,8 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
                 if (seen_definite and _definite(k) and not k.startswith("لل") and not _adjective_after_definite(k)
                         and not _coordinated_complement(view, j) and view.entity_of[j] is None):
                     break  # دعا الاتحاد الأوروبي الحكومة …: a definite noun after a definite one is no complement
+                if seen_definite and j == i + 1 and key.endswith("ه") and k.startswith("ال") and k.endswith(("ين", "ون")):
+                    break  # «ودعت الجامعة المواطنين»: a plural after a singular feminine head is no adjective of it
                 # بهيئة الطيران المدني: a body the name is part of takes its own complement
                 seen_definite = False if k[:1] in ("ب", "ل") and k[1:] in orgs else seen_definite or _definite(k)
                 j += 1

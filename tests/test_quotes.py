@@ -619,6 +619,11 @@ def test_bayyana_is_a_cue_only_where_a_verb_stands(text: str, content: list[str]
      # a verbal noun after «refused» is no new cue, and a four-letter nisba describes the source
      ('وقال مصدر محلي في المدينة رفض كشف اسمه لوكالة فرانس برس إن "المخطوفين في البادية".',
       [("مصدر محلي في المدينة", "المخطوفين في البادية")]),
+     # a plural after a singular feminine organisation is the verb's object
+     ("ودعت الجامعة المواطنين إلى التقدم للمسابقة.", [("الجامعة", "المواطنين إلى التقدم للمسابقة")]),
+     # a noun with «his» (رضاه) is no name, nor is a modal verb part of one
+     ("حيث أبدى رضاه عن المعسكر الذي حقق نتائج إيجابية.", [(None, "رضاه عن المعسكر الذي حقق نتائج إيجابية")]),
+     ("وأكد ترامب يجب أن نكون حذرين.", [("ترامب", "يجب أن نكون حذرين")]),
      # «one of them» is an unnamed source
      ("وإعادة فتح الأسواق ممكنة يوم الخميس، بحسب ما قال أحدهم.", [("أحدهم", "وإعادة فتح الأسواق ممكنة يوم الخميس")]),
      ("وقالت إحداهن إن الوضع صعب.", [("إحداهن", "الوضع صعب")]),
