@@ -64,9 +64,11 @@ def clean_entities(text: str, tokens: tuple[Token, ...], entities: tuple[Entity,
             words = e.text.split()
         cut = proclitic_length(words[0], lexicon, person=e.type == "PERS") if words else 0
         first_key = match_key(words[0]) if words else ""
-        if not cut and first_key[:1] == "ل" and first_key[:2] != "لل" and len(first_key) >= 4 \
-                and _governs_lam(tokens, starts, e.start):
-            cut = _raw_prefix(words[0], 1)  # «وفقا لتيم أوبرين»: the ل that وفقا takes is no part of the name
+        if not cut and first_key[:1] == "ل" and first_key[:2] != "لل" and len(first_key) >= 4 and (
+                _governs_lam(tokens, starts, e.start) or e.type == "PERS" and strip_diacritics(words[0])[1:2] in "أإ"):
+            # «وفقا لتيم أوبرين»، «خلفا لهاني الملقي»: the ل that وفقا takes is no part of the name, and no
+            # personal name begins with لأ/لإ (صور لأسامة بن لادن)
+            cut = _raw_prefix(words[0], 1)
         if not cut and words:
             for clitic in _PROCLITICS:
                 bare = first_key[len(clitic) :]
@@ -146,7 +148,7 @@ def name_entities(entities: tuple[Entity, ...]) -> tuple[Entity, ...]:
 
 
 # Words that take the preposition ل before their complement (وفقا لـ، طبقا لـ، نسبة لـ)
-_LAM_GOVERNORS = key_set("وفقا ووفقا طبقا وطبقا تبعا نسبة بالنسبة خلافا استنادا")
+_LAM_GOVERNORS = key_set("وفقا ووفقا طبقا وطبقا تبعا نسبة بالنسبة خلافا استنادا خلفا بديلا")
 
 
 def _governs_lam(tokens: tuple[Token, ...], starts: list[int], start: int) -> bool:

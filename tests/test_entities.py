@@ -255,3 +255,9 @@ def test_an_honorific_with_his_is_no_name() -> None:
     text = "وأكد معاليه أن التعيينات تأتي حرصاً من القيادة، وقالت محاميته إن الحكم عادل"
     raw = tagged(text, ("معاليه", "PERS"), ("محاميته", "PERS"))
     assert [e.text for e in clean_entities(text, tokenize(text), raw)] == ["محاميته"]  # only honorifics
+
+
+def test_the_lam_before_a_name_after_khalafan_or_before_a_hamza_is_a_preposition() -> None:
+    text = "عين خلفا لهاني الملقي، ونشرت صورا لأسامة بن لادن، وغنت لينا شماميان"
+    raw = tagged(text, ("لهاني الملقي", "PERS"), ("لأسامة بن لادن", "PERS"), ("لينا شماميان", "PERS"))
+    assert [e.text for e in clean_entities(text, tokenize(text), raw)] == ["هاني الملقي", "أسامة بن لادن", "لينا شماميان"]
