@@ -417,6 +417,14 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
             if later is not None and view.entity_of[later[0]] is not None:
                 j, name = j2, later
         title = (i, j)
+        if name is not None and name[0] == j == i + 1 and not _definite(key) and view.entity_of[j] is not None \
+                and key not in _RELATIONAL_TITLES and view.entity_of[j].type == "PERS" \
+                and getattr(view.entity_starting(view.entity_of[j].last), "type", "") == "PERS":
+            # «محافظ خميس مشيط سعيد بن مشيط»: a title without the article owns the first name (a place the
+            # tagger took for a person); the second is the holder's
+            later = _name_after(view, view.entity_of[j].last, limit)
+            if later is not None:
+                return Mention(i, later[2], "PERS", titles[key], name=later[:2], title=(i, later[0]), skip=skip)
         if name is not None and key in _RELATIONAL_TITLES and name[0] == j == i + 1 and view.entity_of[j] is not None:
             # «محامي ستورمي دانيلز، مايكل آفينياتي،»، «والد محمد»: the person right after the title is whose
             # lawyer or father; the apposed name after a comma, if any, is the speaker's

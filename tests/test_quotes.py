@@ -624,6 +624,8 @@ def test_bayyana_is_a_cue_only_where_a_verb_stands(text: str, content: list[str]
      # a noun with «his» (رضاه) is no name, nor is a modal verb part of one
      ("حيث أبدى رضاه عن المعسكر الذي حقق نتائج إيجابية.", [(None, "رضاه عن المعسكر الذي حقق نتائج إيجابية")]),
      ("وأكد ترامب يجب أن نكون حذرين.", [("ترامب", "يجب أن نكون حذرين")]),
+     # a title without the article, then two names: the first is what the title is over, the second holds it
+     ("أكد محافظ ليلى حداد هيثم الساعدي أن المعرض يوفر الفرصة للأسر.", [("هيثم الساعدي", "المعرض يوفر الفرصة للأسر")]),
      # «one of them» is an unnamed source
      ("وإعادة فتح الأسواق ممكنة يوم الخميس، بحسب ما قال أحدهم.", [("أحدهم", "وإعادة فتح الأسواق ممكنة يوم الخميس")]),
      ("وقالت إحداهن إن الوضع صعب.", [("إحداهن", "الوضع صعب")]),
