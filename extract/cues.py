@@ -161,6 +161,11 @@ def _honorifics() -> frozenset[str]:
     return frozenset(word for word, marked in _gendered("titles.txt").items() if marked == "m=")
 
 
+def is_honorific(key: str) -> bool:
+    """An honorific before a title or a name (معالي، سمو، فخامة)."""
+    return key in _honorifics()
+
+
 def honorific_pronoun(key: str) -> bool:
     """An honorific with «his» (معاليه، سموه، فضيلته): the person just named, not a name of its own."""
     honorifics = _honorifics()

@@ -177,12 +177,23 @@ def _article_person_names(view: TextView, entities: tuple[Entity, ...]) -> list[
     return out
 
 
+def _bare_title(title: tuple[str, ...]) -> tuple[str, ...]:
+    """A title's words without the honorifics before it (معالي وزير الخارجية → وزير الخارجية)."""
+    i = 0
+    while i < len(title) - 1 and cues.is_honorific(title[i]):
+        i += 1
+    return title[i:]
+
+
 def _name_for_title(view: TextView, title: tuple[str, ...]) -> tuple[tuple[str, ...], str] | None:
     """A title used alone («المبعوث الدولي») names the person the article calls that way elsewhere."""
+    title = _bare_title(title)
     n = len(title)
     for i in range(len(view.keys) - n):
         if tuple(name_key(k) for k in view.keys[i : i + n]) != title:
             continue
+        while i > 0 and cues.is_honorific(name_key(view.key(i - 1))):
+            i -= 1  # «معالي وزير الخارجية»: the mention starts at the honorific
         before = i - 2 if i >= 2 and view.tokens[i - 1].text in "،," else i - 1
         ent = view.entity_of[before] if before >= 0 else None
         if ent is not None and ent.type == "PERS" and ent.last == before + 1 and any(
@@ -190,7 +201,7 @@ def _name_for_title(view: TextView, title: tuple[str, ...]) -> tuple[tuple[str, 
             # «كشف الأمير عبدالله بن مساعد الرئيس العام لرعاية الشباب أن»: the speaker's title in apposition
             # (not «استقبل الملك سلمان الرئيس الأمريكي», where the title is the object's)
             return _keys(view, ent.first, ent.last), _range_text(view, ent.first, ent.last, ent.skip)
-        m = parse_mention(view, i, min(len(view.tokens), i + 14))
+        m = parse_mention(view, i, min(len(view.tokens), i + 20))
         if (
             m is not None and m.name is not None and m.type == "PERS" and m.title is not None
             and all(view.key(j) in view.person_words for j in range(*m.name))  # a tagged name, not «الوزير شيئا»

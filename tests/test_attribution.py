@@ -149,6 +149,15 @@ def test_a_title_alone_names_the_speaker_it_followed_in_apposition(fake_ner) -> 
     assert [q.speaker.name if q.speaker else None for q in analyze(text, ner=ner).quotes] == ["الرئيس العام لرعاية الشباب"]
 
 
+def test_a_title_with_an_honorific_names_the_one_it_named_without(fake_ner) -> None:
+    ner = fake_ner.with_entities({"عادل الجبير": "PERS", "فرانك شتاينماير": "PERS"})
+    text = ("أكد وزير الخارجية الأستاذ عادل الجبير أن المملكة حريصة على علاقاتها.\n\n"
+            "وقال الجبير في مؤتمر صحفي مع معالي وزير الخارجية الألماني فرانك شتاينماير إن الحوار مستمر.\n\n"
+            "ورأى معالي وزير الخارجية أن الاتفاق لا يكفي.")
+    speakers = [q.speaker.name if q.speaker else None for q in analyze(text, ner=ner).quotes]
+    assert speakers == ["عادل الجبير"] * 3
+
+
 def test_hashtag_marks_are_read_through(fake_ner) -> None:
     text = "وقالت #الشرطة_النمساوية إنها اعتقلت مشتبها به."
     (quote,) = analyze(text, ner=fake_ner).quotes
