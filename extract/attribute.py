@@ -62,6 +62,13 @@ def attribute(
                     if previous.source is not None and agrees(draft.gender, previous.gender):
                         result = Attributed(draft, previous.source, previous.gender)
                         break
+        if result is None and draft.mention is None and draft.cue_kind == "verb" \
+                and draft.rule.endswith((".compl", ".quote", ".colon")) and draft.cue_span is not None \
+                and draft.content[0] - draft.cue_span[1] <= 2 \
+                and not any(agrees(draft.gender, a.gender) and a.source is not None for a, _ in history[-lookback:]):
+            narrator = _previous_sentence_subject(view, sentence, draft.gender)
+            if narrator is not None:
+                result = Attributed(draft, narrator, draft.gender if narrator.gender == "any" else narrator.gender)
         if result is None:
             result = Attributed(draft, None, draft.gender)
         out.append(result)
@@ -127,4 +134,25 @@ def _subject_in_sentence(view: TextView, sentence: int, anchor: int, gender: Gen
             i = m.last
             continue
         i += 1
+    return None
+
+
+def _previous_sentence_subject(view: TextView, sentence: int, gender: Gender) -> Mention | None:
+    """The named subject of the sentence before, when no statement came before to carry on from: «وقد بدأ
+    الكاتب الإيراني، أمير مهدي جلو، حملة … . وقال إن …» (a narrative verb, then its subject). Only for a
+    verb the content follows at once (وقال إن، وأضاف: …): words between could be its own subject."""
+    if sentence == 0:
+        return None
+    prev = view.sentences[sentence - 1]
+    if view.sentences[sentence].paragraph - prev.paragraph > 1:
+        return None
+    start = _after_dateline(view, prev.token_start, prev.token_end)
+    for i in range(start, min(start + 3, prev.token_end)):
+        if view.is_punct(i):
+            return None
+        m = parse_mention(view, i, prev.token_end)
+        if m is not None:
+            if m.type == "PERS" and m.name is not None and agrees(gender, m.gender) and (gender != "pl" or m.gender == "pl"):
+                return m
+            return None  # the first phrase is another subject, or an object
     return None

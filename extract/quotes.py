@@ -195,7 +195,8 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
     if mention is None and in_relative and antecedent is None and view.key(i - 1) in ("التي", "الذي") \
             and view.key(i - 2).startswith("ال") and view.entity_of[i - 2] is None:
         return None  # «النتائج التي أشارت إلى أن …»: the clause describes a thing, not a source that speaks
-    if mention is None and form.tense == "present" and not _present_with_colon(view, i, end):
+    if mention is None and form.tense == "present" and not _present_with_colon(view, i, end) \
+            and not _opens_with_present_report(view, i, start, end):
         return None  # impersonal: «حيث يتوقع أن …», «يعتقد أن …» inside a clause
     body_from = _after_counterpart(view, mention.last, end) if subject_after and mention is not None else (
         after if honorific else i + 1)
@@ -272,6 +273,13 @@ def _describes_noun_before(view: TextView, i: int, start: int) -> bool:
     k = view.key(j)
     return bool(k) and len(k) >= 4 and k.endswith("ات") and parse_mention_ending_at(view, i, start) is None \
         and cues.lookup_verb(k) is None
+
+
+def _opens_with_present_report(view: TextView, i: int, start: int, end: int) -> bool:
+    """«ويقول إن …»، «وتقول: …» opening a sentence: the speaker of the sentences before goes on (not the
+    impersonal «يعتقد أن» inside a clause)."""
+    return i == start and view.key(i) != cues.strip_conjunction(view.key(i)) and i + 1 < end and (
+        view.key(i + 1) in ("ان", "إن") or view.tokens[i + 1].text == ":" or i + 1 in view.pair_at_open)
 
 
 def _present_with_colon(view: TextView, i: int, end: int) -> bool:

@@ -158,6 +158,20 @@ def test_a_title_with_an_honorific_names_the_one_it_named_without(fake_ner) -> N
     assert speakers == ["عادل الجبير"] * 3
 
 
+def test_a_continuation_with_no_statement_before_takes_the_named_subject_of_the_sentence_before(fake_ner) -> None:
+    ner = fake_ner.with_entities({"أمير مهدي جلو": "PERS"})
+    text = ("وقد بدأ الكاتب التلفزيوني الإيراني، أمير مهدي جلو، حملة على إنستغرام. وقال إن الرقابة تطال كل شيء.\n\n"
+            "ويقول إن الهيئة أرسلت له قائمة بالتعديلات.")
+    quotes = analyze(text, ner=ner).quotes
+    assert [(q.speaker.name if q.speaker else None, q.content.text) for q in quotes] == [
+        ("أمير مهدي جلو", "الرقابة تطال كل شيء"), ("أمير مهدي جلو", "الهيئة أرسلت له قائمة بالتعديلات")]
+    # words between the verb and its content may be its own subject: no guess then
+    text = "وقد بدأ أمير مهدي جلو حملة على إنستغرام. وقال إمام المسجد الشيخ سالم، إن الحفل نجح."
+    assert [q.speaker.name for q in analyze(text, ner=ner).quotes if q.speaker] == []
+    # «يعتقد أن» inside a clause stays impersonal
+    assert analyze("وتراجعت الأسعار حيث يعتقد أن الطلب ضعيف.", ner=ner, keep_unattributed=True).quotes == ()
+
+
 def test_hashtag_marks_are_read_through(fake_ner) -> None:
     text = "وقالت #الشرطة_النمساوية إنها اعتقلت مشتبها به."
     (quote,) = analyze(text, ner=fake_ner).quotes
