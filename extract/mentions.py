@@ -517,9 +517,14 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
     if key in _QUANTIFIERS and view.key(i + 1) == "من" and i + 2 < limit and view.entity_of[i + 2] is None and (
             _human_plural(view.key(i + 2), "ين") or head_key(view.key(i + 2))[0] in unnamed):
         return Mention(i, i + 3, "UNNAMED", "pl", skip=skip)  # كثير من المعلقين، عدد من المسؤولين
+    owner_construct = view.entity_of[i] is None and _human_plural(key + "ن", "ون") and i + 1 < limit \
+        and _construct_noun(view, i + 1, limit)  # مشجعو نادي النصر: the owner is a construct of its own
     if key in unnamed or view.entity_of[i] is None and (_human_plural(key, "ون") or (
-            _human_plural(key + "ن", "ون") and i + 1 < limit and _definite(view.key(i + 1)))):
+            _human_plural(key + "ن", "ون") and i + 1 < limit and _definite(view.key(i + 1)))) or owner_construct:
         j = i + 1
+        if owner_construct:
+            ent = view.entity_starting(i + 2)
+            return Mention(i, ent.last if ent is not None and ent.last <= limit else i + 3, "UNNAMED", "pl", skip=skip)
         if j < limit and not _definite(view.key(i)) and not _definite(view.key(j)) and not view.key(j).startswith("ب") and (
                 _adjective_like(view.key(j)) or view.key(j) in _UNNAMED_COMPLEMENTS
                 or len(view.key(j)) == 4 and view.key(j).endswith("ي") and not is_stop(view, j)):  # مصدر محلي، أمني

@@ -626,6 +626,9 @@ def test_bayyana_is_a_cue_only_where_a_verb_stands(text: str, content: list[str]
      ("وأكد ترامب يجب أن نكون حذرين.", [("ترامب", "يجب أن نكون حذرين")]),
      # a title without the article, then two names: the first is what the title is over, the second holds it
      ("أكد محافظ ليلى حداد هيثم الساعدي أن المعرض يوفر الفرصة للأسر.", [("هيثم الساعدي", "المعرض يوفر الفرصة للأسر")]),
+     # people named by what they belong to (مشجعو نادي النصر) and «one of the men» are unnamed sources
+     ("وقال مشجعو نادي النصر: إن الفريق يعرف جيدا ماذا يريد.", [("مشجعو نادي النصر", "الفريق يعرف جيدا ماذا يريد")]),
+     ('يقول أحد الرجال: "لقد سئمنا منه".', [("أحد الرجال", "لقد سئمنا منه")]),
      # «one of them» is an unnamed source
      ("وإعادة فتح الأسواق ممكنة يوم الخميس، بحسب ما قال أحدهم.", [("أحدهم", "وإعادة فتح الأسواق ممكنة يوم الخميس")]),
      ("وقالت إحداهن إن الوضع صعب.", [("إحداهن", "الوضع صعب")]),
@@ -634,7 +637,8 @@ def test_bayyana_is_a_cue_only_where_a_verb_stands(text: str, content: list[str]
 )
 def test_who_speaks_around_the_verb(text: str, expected: list, fake_ner) -> None:
     ner = fake_ner.with_entities({"ترامب": "PERS", "جيم سكيا": "PERS", "كوريا الشمالية": "LOC", "للبرادعي": "PERS",
-                                  "ماك كويد": "ORG", "معاليه": "PERS", "تونس": "LOC"})
+                                  "ماك كويد": "ORG", "معاليه": "PERS", "تونس": "LOC",
+                                  "النصر": "ORG"})
     quotes = analyze(text, ner=ner, keep_unattributed=True).quotes
     assert [(q.speaker.name if q.speaker else None, q.content.text) for q in quotes] == expected
 
