@@ -356,7 +356,41 @@ def complete_names(text: str, tokens: tuple[Token, ...], entities: tuple[Entity,
         start, stop = tokens[i].start + cut, tokens[end].end
         added.append(Entity(start, stop, text[start:stop], "ORG", RULES))
     kept = tuple(e for x, e in enumerate(entities) if x not in replaced)
-    return tuple(sorted(kept + tuple(added), key=lambda e: e.start))
+    return _with_coordinated_fields(text, tokens, tuple(sorted(kept + tuple(added), key=lambda e: e.start)))
+
+
+def _with_coordinated_fields(text: str, tokens: tuple[Token, ...], entities: tuple[Entity, ...]) -> tuple[Entity, ...]:
+    """An organisation named for its fields (a «لل» complement) goes on over the fields it lists with و
+    (منظمة الأمم المتحدة للتربية والعلم والثقافة، الهيئة العامة للسياحة والتراث الوطني), but not over a
+    second body (والقوات), a relative (والتي) or a plural (والمنظمات)."""
+    heads, orgs, titles = cues.name_heads(), cues.organizations(), cues.titles()
+    nationalities = cues.nationalities()
+    starts = [t.start for t in tokens]
+    taken = {bisect_right(starts, e.start) - 1 for e in entities}
+    out: list[Entity] = []
+    for e in entities:
+        words = e.text.split()
+        last = bisect_left(starts, e.end) - 1
+        wkeys = [match_key(w) for w in words]
+        fields = any(k.startswith("لل") for k in wkeys[1:])
+        if e.type != "ORG" or len(words) < 2 or not wkeys[-1].startswith(("ال", "لل")) or not fields:
+            out.append(e)  # only a body named for its fields lists them (للتربية والعلم; not مجلس الشورى والخبراء)
+            continue
+        j = last + 1
+        while j < len(tokens) and j not in taken and tokens[j].start - tokens[j - 1].end <= 1:
+            k = match_key(tokens[j].text)
+            bare = k[1:]
+            if not (k.startswith("وال") and len(k) > 4) or bare in orgs or bare in titles or bare[2:] in heads \
+                    or bare in nationalities or bare in ("التي", "الذي", "الذين") or bare.endswith(("ات", "ين", "ون")):
+                break  # والتي: a relative clause; والمنظمات: a second, plural thing
+            j += 1
+            k = match_key(tokens[j].text) if j < len(tokens) else ""
+            if j not in taken and k.startswith("ال") and k.endswith(("ي", "يه")) and k not in nationalities:
+                j += 1  # والتراث الوطني
+        if j > last + 1:
+            e = Entity(e.start, tokens[j - 1].end, text[e.start : tokens[j - 1].end], e.type, e.backend)
+        out.append(e)
+    return tuple(out)
 
 
 def speaker_organisations(text: str, tokens: tuple[Token, ...], entities: tuple[Entity, ...],

@@ -261,3 +261,10 @@ def test_the_lam_before_a_name_after_khalafan_or_before_a_hamza_is_a_preposition
     text = "عين خلفا لهاني الملقي، ونشرت صورا لأسامة بن لادن، وغنت لينا شماميان"
     raw = tagged(text, ("لهاني الملقي", "PERS"), ("لأسامة بن لادن", "PERS"), ("لينا شماميان", "PERS"))
     assert [e.text for e in clean_entities(text, tokenize(text), raw)] == ["هاني الملقي", "أسامة بن لادن", "لينا شماميان"]
+
+
+def test_a_body_named_for_its_fields_lists_them_all() -> None:
+    text = "وقالت منظمة الأمم المتحدة للتربية والعلم والثقافة والتي مقرها باريس إن الجيش والشرطة انتشرا"
+    raw = tagged(text, ("منظمة الأمم المتحدة للتربية", "ORG"), ("باريس", "LOC"), ("الجيش", "ORG"))
+    names = [e.text for e in complete_names(text, tokenize(text), raw)]
+    assert names == ["منظمة الأمم المتحدة للتربية والعلم والثقافة", "باريس", "الجيش"]
