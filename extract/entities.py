@@ -343,9 +343,11 @@ def complete_names(text: str, tokens: tuple[Token, ...], entities: tuple[Entity,
         elif "construct" in kinds and i + 2 < n and keys[i + 1].startswith("ال") \
                 and keys[i + 1] not in nationalities and _agrees(keys[i + 2], gender, nationalities):
             end = i + 2  # وزارة الدفاع الروسية
-        elif "adjective" in kinds and _agrees(keys[i + 1], gender, nationalities) \
-                and not _part_of_before(i, keys, titles, "clipped" in kinds):
-            end = i + 1  # الجيش السوري، الخارجية الروسية; not وزير الخارجية الأميركي
+        elif "adjective" in kinds and not _part_of_before(i, keys, titles, "clipped" in kinds) and _agrees(
+                keys[(j := i + 2 if keys[i + 1] in _INNER_ADJECTIVES and i + 2 < n else i + 1)], gender, nationalities):
+            end = j  # الجيش السوري، الخارجية الروسية، الحرس الثوري الإيراني; not وزير الخارجية الأميركي
+            if end + 1 < n and keys[end + 1] in _TRAILING_ADJECTIVES and owner[end + 1] is None:
+                end += 1  # الجيش السوري الحر
         if end is None:
             continue
         inside = {owner[k] for k in range(i, end + 1) if owner[k] is not None}
@@ -417,6 +419,11 @@ def speaker_organisations(text: str, tokens: tuple[Token, ...], entities: tuple[
     if not added:
         return entities
     return tuple(sorted(entities + tuple(added.values()), key=lambda e: e.start))
+
+
+# Adjectives of a body's name around its nationality (الحرس الثوري الإيراني، الجيش السوري الحر)
+_INNER_ADJECTIVES = key_set("الثوري الوطني الجمهوري الملكي الشعبي الإلكتروني")
+_TRAILING_ADJECTIVES = key_set("الحر الحرة النظامي الإلكتروني")
 
 
 # Adjectives that make a definite head a body's name (المركز الوطني للأرصاد، الهيئة العليا للمفاوضات)

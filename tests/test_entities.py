@@ -268,3 +268,9 @@ def test_a_body_named_for_its_fields_lists_them_all() -> None:
     raw = tagged(text, ("منظمة الأمم المتحدة للتربية", "ORG"), ("باريس", "LOC"), ("الجيش", "ORG"))
     names = [e.text for e in complete_names(text, tokenize(text), raw)]
     assert names == ["منظمة الأمم المتحدة للتربية والعلم والثقافة", "باريس", "الجيش"]
+
+
+def test_adjectives_around_a_bodys_nationality() -> None:
+    text = "وقال الحرس الثوري الإيراني إن الجيش السوري الحر انسحب"
+    names = [(e.text, e.type) for e in complete_names(text, tokenize(text), ())]
+    assert names == [("الحرس الثوري الإيراني", "ORG"), ("الجيش السوري الحر", "ORG")]
