@@ -51,6 +51,11 @@ def clean_entities(text: str, tokens: tuple[Token, ...], entities: tuple[Entity,
             e, words = _without_last_word(e), words[:-1]  # حلب السورية is Aleppo described
         while len(words) >= 2 and len(match_key(words[-1])) <= 1:  # سالم لـ: a detached clitic ends no name
             e, words = _without_last_word(e), words[:-1]
+        if e.type == "ORG" and len(words) >= 2 and match_key(words[0]) in _DESCRIPTORS and not (
+                len(words) == 2 and match_key(words[1]).startswith("ال")
+                and int(lexicon.get(match_key(words[1]), ("0", ""))[0]) >= 12):  # not «تنظيم الدولة»: الدولة alone is no name
+            cut_at = e.text.index(words[1], len(words[0]))  # «تنظيم داعش»: the group's name is داعش
+            e, words = Entity(e.start + cut_at, e.end, e.text[cut_at:], e.type, e.backend), words[1:]
         if len(words) >= 2 and strip_diacritics(words[0]) in _LEADING_PARTICLES:
             cut_at = e.text.index(words[1], len(words[0]))  # «فإن الفضلي مطلوب»: the particle starts no name
             e, words = Entity(e.start + cut_at, e.end, e.text[cut_at:], e.type, e.backend), words[1:]
@@ -108,6 +113,9 @@ _BLESSINGS = frozenset({"رحمه الله", "رحمها الله", "حفظه ا
 
 # Particles a tagger runs into the name after them, as written (with hamza: فان alone may be «van»).
 _LEADING_PARTICLES = frozenset({"إن", "أن", "فإن", "وإن", "وأن", "لكن", "ولكن", "لكنّ"})  # not بأن: «بأن كي مون» is Ban Ki-moon misspelt
+
+# Words that describe the organisation named after them, no part of its name (تنظيم داعش، تنظيم القاعدة)
+_DESCRIPTORS = key_set("تنظيم")
 
 # Links inside Arabic names that need the word after them (أحمد بن علي، أبو علي).
 NAME_LINKS = key_set("بن ابن بنت أبو أبي أم")

@@ -274,3 +274,9 @@ def test_adjectives_around_a_bodys_nationality() -> None:
     text = "وقال الحرس الثوري الإيراني إن الجيش السوري الحر انسحب"
     names = [(e.text, e.type) for e in complete_names(text, tokenize(text), ())]
     assert names == [("الحرس الثوري الإيراني", "ORG"), ("الجيش السوري الحر", "ORG")]
+
+
+def test_tanzeem_describes_the_group_named_after_it() -> None:
+    text = "وأعلن تنظيم داعش مسؤوليته، وقاتل تنظيم الدولة في سوريا"
+    raw = tagged(text, ("تنظيم داعش", "ORG"), ("تنظيم الدولة", "ORG"), ("سوريا", "LOC"))
+    assert [e.text for e in clean_entities(text, tokenize(text), raw)] == ["داعش", "تنظيم الدولة", "سوريا"]
