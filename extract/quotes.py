@@ -145,6 +145,10 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
     form = cues.lookup_verb(key) or _checked_verb(view, i)
     if form is None or _negated(view, i, form) or _background(view, i):
         return None
+    ent = view.entity_of[i]
+    if ent is not None and ent.type == "PERS" and ent.first < i and (
+            i < ent.last - 1 or cues.strip_conjunction(view.key(i - 1)) in ("ال", "ابن", "بن", "ابو", "ام")):
+        return None  # «بكر عزت بيغوفيتش»، «صالح آل طالب»: a word of a person's name, not the verb it can also be
     if form.kind == "verb" and (view.key(i - 1) in _PREPOSITIONS or cues.strip_conjunction(view.key(i - 1)) in _NOUN_TAKERS):
         return None  # «على حث أوروبا»، «رفض كشف اسمه»: after a preposition or «refused» the word is a verbal noun
     if _maqsura_noun(view, i):

@@ -629,6 +629,9 @@ def test_bayyana_is_a_cue_only_where_a_verb_stands(text: str, content: list[str]
      # people named by what they belong to (مشجعو نادي النصر) and «one of the men» are unnamed sources
      ("وقال مشجعو نادي النصر: إن الفريق يعرف جيدا ماذا يريد.", [("مشجعو نادي النصر", "الفريق يعرف جيدا ماذا يريد")]),
      ('يقول أحد الرجال: "لقد سئمنا منه".', [("أحد الرجال", "لقد سئمنا منه")]),
+     # a cue word inside a person's name is no cue (عزت، طالب)
+     ("عبر الزعيم البوسني بكر عزت بيغوفيتش عن قناعته بأنه سيواصل قيادة تركيا.", []),
+     ("ثمن اللواء صالح آل طالب دور البريد الممتاز.", []),
      # «one of them» is an unnamed source
      ("وإعادة فتح الأسواق ممكنة يوم الخميس، بحسب ما قال أحدهم.", [("أحدهم", "وإعادة فتح الأسواق ممكنة يوم الخميس")]),
      ("وقالت إحداهن إن الوضع صعب.", [("إحداهن", "الوضع صعب")]),
@@ -638,7 +641,8 @@ def test_bayyana_is_a_cue_only_where_a_verb_stands(text: str, content: list[str]
 def test_who_speaks_around_the_verb(text: str, expected: list, fake_ner) -> None:
     ner = fake_ner.with_entities({"ترامب": "PERS", "جيم سكيا": "PERS", "كوريا الشمالية": "LOC", "للبرادعي": "PERS",
                                   "ماك كويد": "ORG", "معاليه": "PERS", "تونس": "LOC",
-                                  "النصر": "ORG"})
+                                  "النصر": "ORG", "بكر عزت بيغوفيتش": "PERS",
+                                  "صالح آل طالب": "PERS"})
     quotes = analyze(text, ner=ner, keep_unattributed=True).quotes
     assert [(q.speaker.name if q.speaker else None, q.content.text) for q in quotes] == expected
 
