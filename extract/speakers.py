@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 from . import cues
 from .attribute import Attributed
-from .mentions import Mention, parse_mention
 from .entities import citation_name
+from .mentions import Mention, parse_mention
 from .model import Entity, Span, Speaker, SpeakerType
 from .names import name_key, same_name
 from .normalize import key_tokens
