@@ -284,6 +284,8 @@ def bare_name(view: TextView, i: int, limit: int) -> Mention | None:
         if last == i + 3:
             break  # three words only with a link inside
         if last == limit or _boundary_after_name(view, last):
+            if last == i + 1 and _common_noun(view, i):
+                return None  # «وانتقد سياسة التهدئة»، «كشفت مسرحية المحاكمة»: a noun, the verb's object
             return Mention(i, last, "PERS", "any", name=(i, last))
         if (ent := view.entity_starting(last)) is not None and ent.type in ("PERS", "ORG") \
                 and ent.last + 1 < limit and view.tokens[ent.last].text in "،," \
@@ -294,6 +296,16 @@ def bare_name(view: TextView, i: int, limit: int) -> Mention | None:
         if not namelike(view, last) or view.entity_of[last] is not None or _possessive(view, last):
             break
     return None
+
+
+def _common_noun(view: TextView, i: int) -> bool:
+    """An untagged word the news corpus mostly writes with the article (سياسة، مشروع، معلومات): a common
+    noun, not a one-word name, unless the article itself names someone so."""
+    from .ner.features import shipped_lexicon
+
+    k = view.key(i)
+    entry = shipped_lexicon().get(k)
+    return k not in view.person_words and entry is not None and entry[1] in ("2", "3")
 
 
 def _preposition_on_noun(key: str) -> bool:

@@ -149,7 +149,8 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
     if ent is not None and ent.type == "PERS" and ent.first < i and (
             i < ent.last - 1 or cues.strip_conjunction(view.key(i - 1)) in ("ال", "ابن", "بن", "ابو", "ام")):
         return None  # «بكر عزت بيغوفيتش»، «صالح آل طالب»: a word of a person's name, not the verb it can also be
-    if form.kind == "verb" and (view.key(i - 1) in _PREPOSITIONS or cues.strip_conjunction(view.key(i - 1)) in _NOUN_TAKERS):
+    if form.kind == "verb" and (view.key(i - 1) in _PREPOSITIONS or cues.strip_conjunction(view.key(i - 1)) in _NOUN_TAKERS
+                                or view.key(i - 1) in _COUNTS):
         return None  # «على حث أوروبا»، «رفض كشف اسمه»: after a preposition or «refused» the word is a verbal noun
     if _maqsura_noun(view, i):
         return None  # «مقال رأي مشترك»: the noun رأي, not the verb رأى
@@ -246,6 +247,9 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
         return None
     return _make_draft(view, first, last, kind_hint, form, (i, i + 1), mention, rule=f"{form.kind}.{form.frame}")
 
+
+# Numbers a noun follows (163 ألف طالب لجوء: asylum seekers, not «he demanded»)
+_COUNTS = key_set("ألف آلاف الف الاف مليون ملايين مئات عشرات")
 
 # Words a verbal noun follows (عدم ذكر اسمه، رفض كشف هويته، قرر إعلان النتيجة)
 _NOUN_TAKERS = key_set("عدم رفض رفضت يرفض ترفض رفضوا يريد تريد أراد ارادت قرر قررت يقرر طلب طلبت حاول حاولت")

@@ -632,6 +632,12 @@ def test_bayyana_is_a_cue_only_where_a_verb_stands(text: str, content: list[str]
      # a cue word inside a person's name is no cue (عزت، طالب)
      ("عبر الزعيم البوسني بكر عزت بيغوفيتش عن قناعته بأنه سيواصل قيادة تركيا.", []),
      ("ثمن اللواء صالح آل طالب دور البريد الممتاز.", []),
+     # a common noun after the verb is its object, not a one-word name (سياسة، مسرحية)
+     ('وقال ترامب إن إيران خطر. وانتقد سياسة "التهدئة" الأوروبية تجاه إيران.',
+      [("ترامب", "إيران خطر"), ("ترامب", 'سياسة "التهدئة" الأوروبية تجاه إيران')]),
+     # a magazine is a named outlet; numbers are followed by nouns (ألف طالب لجوء), not verbs
+     ("وقد أوضحت مجلة «فوربس» الأميركية أن هناك سبعة تحديات.", [("مجلة «فوربس» الأميركية", "هناك سبعة تحديات")]),
+     ("وسجلت السويد 163 ألف طالب لجوء، وهو الأعلى في أوروبا.", []),
      # «one of them» is an unnamed source
      ("وإعادة فتح الأسواق ممكنة يوم الخميس، بحسب ما قال أحدهم.", [("أحدهم", "وإعادة فتح الأسواق ممكنة يوم الخميس")]),
      ("وقالت إحداهن إن الوضع صعب.", [("إحداهن", "الوضع صعب")]),
@@ -642,7 +648,8 @@ def test_who_speaks_around_the_verb(text: str, expected: list, fake_ner) -> None
     ner = fake_ner.with_entities({"ترامب": "PERS", "جيم سكيا": "PERS", "كوريا الشمالية": "LOC", "للبرادعي": "PERS",
                                   "ماك كويد": "ORG", "معاليه": "PERS", "تونس": "LOC",
                                   "النصر": "ORG", "بكر عزت بيغوفيتش": "PERS",
-                                  "صالح آل طالب": "PERS"})
+                                  "صالح آل طالب": "PERS",
+                                  "فوربس": "ORG", "السويد": "LOC"})
     quotes = analyze(text, ner=ner, keep_unattributed=True).quotes
     assert [(q.speaker.name if q.speaker else None, q.content.text) for q in quotes] == expected
 
