@@ -284,7 +284,7 @@ def bare_name(view: TextView, i: int, limit: int) -> Mention | None:
         if last == i + 3:
             break  # three words only with a link inside
         if last == limit or _boundary_after_name(view, last):
-            if last == i + 1 and _common_noun(view, i):
+            if last == i + 1 and common_noun(view, i):
                 return None  # «وانتقد سياسة التهدئة»، «كشفت مسرحية المحاكمة»: a noun, the verb's object
             return Mention(i, last, "PERS", "any", name=(i, last))
         if (ent := view.entity_starting(last)) is not None and ent.type in ("PERS", "ORG") \
@@ -298,7 +298,7 @@ def bare_name(view: TextView, i: int, limit: int) -> Mention | None:
     return None
 
 
-def _common_noun(view: TextView, i: int) -> bool:
+def common_noun(view: TextView, i: int) -> bool:
     """An untagged word the news corpus mostly writes with the article (سياسة، مشروع، معلومات): a common
     noun, not a one-word name, unless the article itself names someone so."""
     from .ner.features import shipped_lexicon

@@ -22,6 +22,7 @@ from .mentions import (
     addressed_after_lam,
     antecedent_mention,
     bare_name,
+    common_noun,
     head_key,
     parse_mention,
     parse_mention_ending_at,
@@ -176,7 +177,7 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
         mention = None  # «ترامب يدعو كوريا الشمالية إلى …»: a headline's subject stands before a present verb
     kana_subject = _subject_after_kana(view, i, start) if mention is not None else None
     if mention is not None and form.tense == "present" and view.key(i) == cues.strip_conjunction(view.key(i)) \
-            and _describes_noun_before(view, i, start):
+            and _describes_noun_before(view, i, start, form.frame):
         return None  # «لافتات تطالب الحكومة بـ …»: a clause describing the noun before it
     subject_after = mention is not None and kana_subject is None
     if kana_subject is not None:
@@ -273,14 +274,15 @@ def _subject_after_kana(view: TextView, i: int, start: int) -> Mention | None:
     return None
 
 
-def _describes_noun_before(view: TextView, i: int, start: int) -> bool:
-    """A present verb right after an indefinite common noun that is no source (لافتات تطالب …)."""
+def _describes_noun_before(view: TextView, i: int, start: int, frame: str) -> bool:
+    """A present verb right after an indefinite common noun that is no source (لافتات تطالب …، قرار يدين …;
+    but «تحرك يقول صندوق النقد إنه ضروري»: a verb of saying has a clause of its own)."""
     j = i - 1
     if j < start or view.is_punct(j) or view.entity_of[j] is not None or view.key(j).startswith(("ال", "لل")):
         return False
     k = view.key(j)
-    return bool(k) and len(k) >= 4 and k.endswith("ات") and parse_mention_ending_at(view, i, start) is None \
-        and cues.lookup_verb(k) is None
+    return bool(k) and len(k) >= 4 and (k.endswith("ات") or frame != "clause" and common_noun(view, j)) \
+        and parse_mention_ending_at(view, i, start) is None and cues.lookup_verb(k) is None
 
 
 def _opens_with_present_report(view: TextView, i: int, start: int, end: int) -> bool:

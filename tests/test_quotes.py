@@ -638,6 +638,8 @@ def test_bayyana_is_a_cue_only_where_a_verb_stands(text: str, content: list[str]
      # a magazine is a named outlet; numbers are followed by nouns (ألف طالب لجوء), not verbs
      ("وقد أوضحت مجلة «فوربس» الأميركية أن هناك سبعة تحديات.", [("مجلة «فوربس» الأميركية", "هناك سبعة تحديات")]),
      ("وسجلت السويد 163 ألف طالب لجوء، وهو الأعلى في أوروبا.", []),
+     # a present verb after a common noun describes it (قرار يدين …), unless it is a verb of saying with a clause
+     ("وامتنعت تونس عن التصويت على قرار يدين النظام السوري: علم ضخم ثان بأياد تونسية", []),
      # «one of them» is an unnamed source
      ("وإعادة فتح الأسواق ممكنة يوم الخميس، بحسب ما قال أحدهم.", [("أحدهم", "وإعادة فتح الأسواق ممكنة يوم الخميس")]),
      ("وقالت إحداهن إن الوضع صعب.", [("إحداهن", "الوضع صعب")]),
@@ -649,7 +651,8 @@ def test_who_speaks_around_the_verb(text: str, expected: list, fake_ner) -> None
                                   "ماك كويد": "ORG", "معاليه": "PERS", "تونس": "LOC",
                                   "النصر": "ORG", "بكر عزت بيغوفيتش": "PERS",
                                   "صالح آل طالب": "PERS",
-                                  "فوربس": "ORG", "السويد": "LOC"})
+                                  "فوربس": "ORG", "السويد": "LOC",
+                                  "النظام السوري": "ORG"})
     quotes = analyze(text, ner=ner, keep_unattributed=True).quotes
     assert [(q.speaker.name if q.speaker else None, q.content.text) for q in quotes] == expected
 
