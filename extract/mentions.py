@@ -502,6 +502,9 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
                     break  # دعا الاتحاد الأوروبي الحكومة …: a definite noun after a definite one is no complement
                 if seen_definite and j == i + 1 and key.endswith("ه") and k.startswith("ال") and k.endswith(("ين", "ون")):
                     break  # «ودعت الجامعة المواطنين»: a plural after a singular feminine head is no adjective of it
+                if seen_definite and j == i + 1 and not _definite(k) and k[:1] not in ("ب", "ل") and k not in nats \
+                        and view.entity_of[j] is None:
+                    break  # «ودعا الصندوق حكومة الإمارات»: an indefinite noun after a definite head is its object
                 # بهيئة الطيران المدني: a body the name is part of takes its own complement
                 seen_definite = False if k[:1] in ("ب", "ل") and k[1:] in orgs else seen_definite or _definite(k)
                 j += 1
@@ -554,6 +557,10 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
                 j += 2
             elif view.key(j).startswith(("تابع", "مقرب")) and j + 1 < limit and view.key(j + 1).startswith("لل"):
                 j += 2
+            elif k.startswith("بال") and len(k) > 5 and j <= i + 2 and not _definite(view.key(i)) \
+                    and view.entity_of[j] is None:
+                seen_definite = True
+                j += 1  # مصادر بالسوق، مسؤول بالوزارة: where the source is
             elif k.startswith("وال") and _source_noun(k[1:]) and view.entity_of[j] is None:
                 seen_definite = True
                 j += 1  # زعماء المعارضة والنشطاء: a second source of the same verb

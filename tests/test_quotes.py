@@ -640,6 +640,9 @@ def test_bayyana_is_a_cue_only_where_a_verb_stands(text: str, content: list[str]
      ("وسجلت السويد 163 ألف طالب لجوء، وهو الأعلى في أوروبا.", []),
      # a present verb after a common noun describes it (قرار يدين …), unless it is a verb of saying with a clause
      ("وامتنعت تونس عن التصويت على قرار يدين النظام السوري: علم ضخم ثان بأياد تونسية", []),
+     # an indefinite noun right after a definite organisation is its object; «ب» + a place after a source is where it is
+     ("ودعا الصندوق حكومة الإمارات إلى العمل على تعزيز المنافسة.", [("الصندوق", "حكومة الإمارات إلى العمل على تعزيز المنافسة")]),
+     ("لكن مصادر بالسوق أشارت إلى أن القرار ليس مبررا.", [("مصادر بالسوق", "القرار ليس مبررا")]),
      # «one of them» is an unnamed source
      ("وإعادة فتح الأسواق ممكنة يوم الخميس، بحسب ما قال أحدهم.", [("أحدهم", "وإعادة فتح الأسواق ممكنة يوم الخميس")]),
      ("وقالت إحداهن إن الوضع صعب.", [("إحداهن", "الوضع صعب")]),
@@ -652,7 +655,8 @@ def test_who_speaks_around_the_verb(text: str, expected: list, fake_ner) -> None
                                   "النصر": "ORG", "بكر عزت بيغوفيتش": "PERS",
                                   "صالح آل طالب": "PERS",
                                   "فوربس": "ORG", "السويد": "LOC",
-                                  "النظام السوري": "ORG"})
+                                  "النظام السوري": "ORG",
+                                  "الإمارات": "LOC"})
     quotes = analyze(text, ner=ner, keep_unattributed=True).quotes
     assert [(q.speaker.name if q.speaker else None, q.content.text) for q in quotes] == expected
 
