@@ -91,6 +91,7 @@ _UNNAMED_COMPLEMENTS = key_set("اعلام عيان مسوول رفيع مطلع
 _PARTICLE_COMPLEMENTS = key_set("علي")
 
 
+_REFLEXIVES = key_set("نفسه نفسها أنفسهم نفسي نفسيهما")  # «ووصف نفسه بأنه …»: himself, the object
 _MODALS = key_set("يجب ينبغي يمكن يتعين لابد")  # «وأكد المريح يجب أن نكون حذرين»: no name goes on over them
 
 
@@ -100,7 +101,7 @@ def namelike(view: TextView, i: int) -> bool:
     k = view.key(i)
     if k in _PARTICLE_COMPLEMENTS and i > 0 and view.key(i - 1) in NAME_LINKS:
         return True  # ابن علي، أبو علي: علي is the name, not the preposition على
-    if not k or k.isdigit() or is_stop(view, i) or len(k) < 2 or k in _MODALS:
+    if not k or k.isdigit() or is_stop(view, i) or len(k) < 2 or k in _MODALS or k in _REFLEXIVES:
         return False
     if len(k) >= 4 and k.endswith(_PRONOUN_SUFFIXES) and k not in view.person_words:
         return False  # دعوتها، سعيهما: a noun with a possessive, not a name

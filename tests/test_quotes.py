@@ -643,6 +643,9 @@ def test_bayyana_is_a_cue_only_where_a_verb_stands(text: str, content: list[str]
      # an indefinite noun right after a definite organisation is its object; «ب» + a place after a source is where it is
      ("ودعا الصندوق حكومة الإمارات إلى العمل على تعزيز المنافسة.", [("الصندوق", "حكومة الإمارات إلى العمل على تعزيز المنافسة")]),
      ("لكن مصادر بالسوق أشارت إلى أن القرار ليس مبررا.", [("مصادر بالسوق", "القرار ليس مبررا")]),
+     # «himself» is the object; a daughter is titled like a son, with her name in apposition
+     ("ووصف نفسه بأنه مسلم لا يمارس الطقوس.", [(None, "مسلم لا يمارس الطقوس")]),
+     ("وفي مقابلة، انتقدت ابنة رئيس الوزراء السابق، ليلى حداد، المؤسسة العسكرية.", [("ليلى حداد", "المؤسسة العسكرية")]),
      # «one of them» is an unnamed source
      ("وإعادة فتح الأسواق ممكنة يوم الخميس، بحسب ما قال أحدهم.", [("أحدهم", "وإعادة فتح الأسواق ممكنة يوم الخميس")]),
      ("وقالت إحداهن إن الوضع صعب.", [("إحداهن", "الوضع صعب")]),
