@@ -91,7 +91,9 @@ _UNNAMED_COMPLEMENTS = key_set("اعلام عيان مسوول رفيع مطلع
 _PARTICLE_COMPLEMENTS = key_set("علي")
 
 
-_REFLEXIVES = key_set("نفسه نفسها أنفسهم نفسي نفسيهما")  # «ووصف نفسه بأنه …»: himself, the object
+# «ووصف نفسه بأنه …»، «خطابا أعربوا خلاله عن …»: himself, during it — pronouns, not names
+_REFLEXIVES = key_set("نفسه نفسها أنفسهم نفسي نفسيهما خلاله عبره بعده قبله معه عنده لديه إليه عليه فيه منه عنه "
+                      "بينه حوله ضده بشأنه")
 _MODALS = key_set("يجب ينبغي يمكن يتعين لابد")  # «وأكد المريح يجب أن نكون حذرين»: no name goes on over them
 
 
