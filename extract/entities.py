@@ -38,6 +38,8 @@ def clean_entities(text: str, tokens: tuple[Token, ...], entities: tuple[Entity,
             continue  # دولار، الله، بالدولار: common nouns of the news, not names
         if cues.honorific_pronoun(key):
             continue  # «وأكد معاليه»: his excellency, named before
+        if key in _DESCRIPTORS or (key in cues.name_heads() and not key.startswith("ال")):
+            continue  # «تنظيم "الدولة الإسلامية"»، «وزارة»: a head noun alone names nothing
         if key in nationalities and (key.startswith("ال") or e.type != "LOC") and not (
                 e.type == "LOC" and _country_name(key) and not _after_definite(tokens, starts, e.start)):
             continue  # الروسي، الحكومة السعودية; but «سورية» and «قالت السعودية» tagged as a place are countries

@@ -280,3 +280,9 @@ def test_tanzeem_describes_the_group_named_after_it() -> None:
     text = "وأعلن تنظيم داعش مسؤوليته، وقاتل تنظيم الدولة في سوريا"
     raw = tagged(text, ("تنظيم داعش", "ORG"), ("تنظيم الدولة", "ORG"), ("سوريا", "LOC"))
     assert [e.text for e in clean_entities(text, tokenize(text), raw)] == ["داعش", "تنظيم الدولة", "سوريا"]
+
+
+def test_a_head_noun_alone_is_no_name() -> None:
+    text = 'وأعلن تنظيم "الدولة الإسلامية" مسؤوليته، ورحبت منظمة بالقرار'
+    raw = tagged(text, ("تنظيم", "ORG"), ("الدولة الإسلامية", "ORG"), ("منظمة", "ORG"))
+    assert [e.text for e in clean_entities(text, tokenize(text), raw)] == ["الدولة الإسلامية"]
