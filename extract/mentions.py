@@ -558,6 +558,9 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
             ):
                 seen_definite = _definite(view.key(j + 1))
                 j += 2
+            elif view.key(j) == "في" and j + 2 < limit and _construct_noun(view, j + 1, limit):
+                seen_definite = True
+                j += 3  # محافظون متشددون في مجلس النواب
             elif view.key(j).startswith(("تابع", "مقرب")) and j + 1 < limit and view.key(j + 1).startswith("لل"):
                 j += 2
             elif k.startswith("بال") and len(k) > 5 and j <= i + 2 and not _definite(view.key(i)) \

@@ -172,6 +172,9 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
         after += 1  # «وأكد معاليه أن …»: his excellency, the speaker named before
     # an untagged bare name is trusted after a past-tense verb (narrative VSO), not after a present one
     mention = None if honorific else parse_mention(view, after, end, subject=form.tense == "past")
+    if mention is not None and form.lemma in _WARN_VERBS and mention.type == "UNNAMED" and (
+            cut := next((j for j in range(mention.first + 1, mention.last) if view.key(j) == "من"), None)) is not None:
+        mention = replace(mention, last=cut)  # «حذر خبراء من التنامي …»: what they warn of, not where they are from
     if form.tense == "present" and (fronted := parse_mention_ending_at(view, i, start)) is not None \
             and fronted.first == start and fronted.name is not None:
         mention = None  # «ترامب يدعو كوريا الشمالية إلى …»: a headline's subject stands before a present verb
@@ -248,6 +251,9 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
         return None
     return _make_draft(view, first, last, kind_hint, form, (i, i + 1), mention, rule=f"{form.kind}.{form.frame}")
 
+
+# Verbs whose complement opens with «من» (حذر خبراء من …)
+_WARN_VERBS = frozenset({"حذر"})
 
 # Numbers a noun follows (163 ألف طالب لجوء: asylum seekers, not «he demanded»)
 _COUNTS = key_set("ألف آلاف الف الاف مليون ملايين مئات عشرات")
