@@ -638,11 +638,12 @@ def _is_name_quote(view: TextView, pair: object) -> bool:
 
     assert isinstance(pair, QuotePair)
     words = [j for j in range(pair.open + 1, pair.close) if view.key(j)]
+    before = view.key(pair.open - 1)
+    if len(words) <= 5 and (_media_word(before) or before in cues.organizations()
+                            or before.startswith("ل") and _media_word(before[1:])):
+        return True  # شركة "آي إتش إس ماركت": a body's name, up to five words
     if len(words) >= 4:
         return False
-    before = view.key(pair.open - 1)
-    if _media_word(before) or before in cues.organizations() or before.startswith("ل") and _media_word(before[1:]):
-        return True
     if before == "ل":
         return True  # في تصريح لـ"الجوهرة أف أم": the outlet addressed
     return len(words) <= 2
