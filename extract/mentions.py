@@ -340,6 +340,8 @@ def parse_mention(view: TextView, i: int, limit: int, *, subject: bool = False) 
 # Titles held for someone, whose genitive names that someone (محامي ترامب، مستشار الرئيس، والد الطفلة)
 _RELATIONAL_TITLES = key_set("محامي محامية مستشار مستشارة مساعد مساعدة متحدث متحدثة ناطق ناطقة مبعوث موفد ممثل ممثلة "
                              "مندوب وكيل والد والدة شقيق شقيقة نجل زوجة أرملة")
+# Heads of a state's long name before the country (مملكة البحرين، دولة الإمارات، جمهورية مصر العربية)
+_STATE_HEADS = key_set("مملكة دولة جمهورية إمارة سلطنة")
 _ROLE_PREPOSITIONS = key_set("على في")
 _MEMBERS = key_set("أعضاء عضو سكان أهالي مسؤولي قادة موظفي عناصر مقاتلي ضباط أطباء")
 _QUANTIFIERS = key_set("كثير الكثير عدد العديد معظم غالبية أغلب")
@@ -376,6 +378,11 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
     quoted = _quoted_name(view, i)
     if quoted is not None:
         return Mention(quoted[0], quoted[1], "PERS", "any", name=quoted)
+
+    if key in _STATE_HEADS and (place := view.entity_starting(i + 1)) is not None and place.type == "LOC" \
+            and place.last <= limit:
+        last = place.last + 1 if place.last < limit and view.key(place.last) in ("العربيه", "الاسلاميه") else place.last
+        return Mention(i, last, "ORG", "f", name=(i, last), skip=skip)  # مملكة البحرين، جمهورية مصر العربية
 
     ent = view.entity_starting(i)
     if ent is not None and ent.last <= limit and key not in titles and (

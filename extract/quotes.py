@@ -137,7 +137,8 @@ def _opener_words() -> frozenset[str]:
 def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[Draft]) -> Draft | None:
     key = view.key(i)
     relay = cues.lookup_relay(key)
-    if relay is not None and relay.kind == "relay":
+    if relay is not None and relay.kind == "relay" and not (
+            relay.lemma == "نسب" and _marked_passive(view.tokens[i].text)):  # «نُسبت الغارات إلى …»: an act attributed
         draft = _relay_statement(view, i, end, relay)
         if draft is not None:
             return draft

@@ -653,6 +653,11 @@ def test_bayyana_is_a_cue_only_where_a_verb_stands(text: str, content: list[str]
      # a body's name of up to five words in quotation marks is no content (شركة "آي إتش إس ماركت")
      ('وقال التقرير، الذي أعده محللون في شركة "آي إتش إس ماركت" في لندن، إن المفاعل يعمل.',
       [("التقرير", "المفاعل يعمل")]),
+     # a state's long name speaks (مملكة البحرين، جمهورية مصر العربية); an act attributed (نُسبت إلى) is no statement
+     ("ورحبت مملكة البحرين، الثلاثاء، بقيام الولايات المتحدة بتصنيف الحركة.",
+      [("مملكة البحرين", "بقيام الولايات المتحدة بتصنيف الحركة")]),
+     ("وقالت جمهورية مصر العربية إن الهجوم فشل.", [("جمهورية مصر العربية", "الهجوم فشل")]),
+     ("وقد نُسبت الغارات إلى التحالف العربي الذي تقوده المملكة.", []),
      # «one of them» is an unnamed source
      ("وإعادة فتح الأسواق ممكنة يوم الخميس، بحسب ما قال أحدهم.", [("أحدهم", "وإعادة فتح الأسواق ممكنة يوم الخميس")]),
      ("وقالت إحداهن إن الوضع صعب.", [("إحداهن", "الوضع صعب")]),
@@ -666,7 +671,8 @@ def test_who_speaks_around_the_verb(text: str, expected: list, fake_ner) -> None
                                   "صالح آل طالب": "PERS",
                                   "فوربس": "ORG", "السويد": "LOC",
                                   "النظام السوري": "ORG",
-                                  "الإمارات": "LOC"})
+                                  "الإمارات": "LOC",
+                                  "البحرين": "LOC", "مصر": "LOC", "الولايات المتحدة": "LOC", "التحالف العربي": "ORG"})
     quotes = analyze(text, ner=ner, keep_unattributed=True).quotes
     assert [(q.speaker.name if q.speaker else None, q.content.text) for q in quotes] == expected
 
