@@ -708,6 +708,8 @@ def _coordinated_complement(view: TextView, j: int) -> bool:
     k = j - 1
     while k >= 0 and view.key(k).startswith("وال"):
         k -= 1
+    if k >= 1 and not _org_complement(view, k) and _adjective_like(view.key(k)) and view.key(k).startswith("ال"):
+        k -= 1  # للأمن السيبراني والبرمجة: an adjective of the complement comes between
     return k >= 0 and _org_complement(view, k)
 
 

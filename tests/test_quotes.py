@@ -658,6 +658,9 @@ def test_bayyana_is_a_cue_only_where_a_verb_stands(text: str, content: list[str]
       [("مملكة البحرين", "بقيام الولايات المتحدة بتصنيف الحركة")]),
      ("وقالت جمهورية مصر العربية إن الهجوم فشل.", [("جمهورية مصر العربية", "الهجوم فشل")]),
      ("وقد نُسبت الغارات إلى التحالف العربي الذي تقوده المملكة.", []),
+     # a body's fields joined by و go on after an adjective of its «لل» complement
+     ("كشف رئيس الاتحاد السعودي للأمن السيبراني والبرمجة والدرونز، هيثم الساعدي، عن مبادرة جديدة.",
+      [("هيثم الساعدي", "مبادرة جديدة")]),
      # «one of them» is an unnamed source
      ("وإعادة فتح الأسواق ممكنة يوم الخميس، بحسب ما قال أحدهم.", [("أحدهم", "وإعادة فتح الأسواق ممكنة يوم الخميس")]),
      ("وقالت إحداهن إن الوضع صعب.", [("إحداهن", "الوضع صعب")]),
@@ -672,7 +675,8 @@ def test_who_speaks_around_the_verb(text: str, expected: list, fake_ner) -> None
                                   "فوربس": "ORG", "السويد": "LOC",
                                   "النظام السوري": "ORG",
                                   "الإمارات": "LOC",
-                                  "البحرين": "LOC", "مصر": "LOC", "الولايات المتحدة": "LOC", "التحالف العربي": "ORG"})
+                                  "البحرين": "LOC", "مصر": "LOC", "الولايات المتحدة": "LOC", "التحالف العربي": "ORG",
+                                  "والدرونز": "PERS"})
     quotes = analyze(text, ner=ner, keep_unattributed=True).quotes
     assert [(q.speaker.name if q.speaker else None, q.content.text) for q in quotes] == expected
 
