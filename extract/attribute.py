@@ -110,6 +110,19 @@ def _after_dateline(view: TextView, start: int, anchor: int) -> int:
     return start
 
 
+# Places named after a person (جامع الإمام تركي بن عبدالله، مستشفى الملك فهد، شارع الملك عبدالعزيز)
+_FACILITIES = key_set("جامع مسجد شارع طريق مستشفى مدرسة جامعة قاعة مطار ميناء مدينة حي ميدان ساحة مركز قاعدة")
+
+
+def _named_facility(view: TextView, first: int) -> bool:
+    """Whether the phrase at ``first`` (or after one definite word: a title) names a place after a person."""
+    def facility(k: str) -> bool:
+        return cues.strip_conjunction(k) in _FACILITIES or k[1:] in _FACILITIES and k[:1] in "بل"
+
+    return first > 0 and (facility(view.key(first - 1)) or first > 1 and view.key(first - 1).startswith("ال")
+                          and facility(view.key(first - 2)))  # جامع | الإمام تركي، مستشفى الملك | فهد
+
+
 def _subject_in_sentence(view: TextView, sentence: int, anchor: int, gender: Gender) -> Mention | None:
     """The first source-like phrase earlier in the same sentence that agrees with the verb."""
     s = view.sentences[sentence]
@@ -121,6 +134,9 @@ def _subject_in_sentence(view: TextView, sentence: int, anchor: int, gender: Gen
             continue
         m = parse_mention(view, i, anchor)
         if m is not None and m.last - m.first >= 1:
+            if _named_facility(view, m.first):
+                i = m.last  # «في جامع الإمام تركي بن عبدالله»: a mosque's namesake, not who speaks
+                continue
             if view.key(m.first - 1) in _PLACE_PREPOSITIONS or view.tokens[m.first - 1].text == "(" \
                     or view.key(m.first - 1) == "ل" or (
                     m.skip and view.key(m.first)[:1] in ("ل", "ب") and m.type != "PERS"):

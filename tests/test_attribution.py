@@ -172,6 +172,13 @@ def test_a_continuation_with_no_statement_before_takes_the_named_subject_of_the_
     assert analyze("وتراجعت الأسعار حيث يعتقد أن الطلب ضعيف.", ner=ner, keep_unattributed=True).quotes == ()
 
 
+def test_a_place_named_after_a_person_does_not_speak(fake_ner) -> None:
+    ner = fake_ner.with_entities({"تركي بن عبدالله": "PERS", "هيثم الساعدي": "PERS"})
+    text = ("وقال الشيخ هيثم الساعدي إن الفئة ضالة. جاء ذلك في خطبة ألقاها أمس في جامع الإمام تركي بن عبدالله، "
+            "مبيناً فيها أن هذه الفئة كفّرت المسلمين.")
+    assert [q.speaker.name for q in analyze(text, ner=ner).quotes] == ["هيثم الساعدي"] * 2
+
+
 def test_hashtag_marks_are_read_through(fake_ner) -> None:
     text = "وقالت #الشرطة_النمساوية إنها اعتقلت مشتبها به."
     (quote,) = analyze(text, ner=fake_ner).quotes
