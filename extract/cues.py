@@ -15,6 +15,10 @@ from .normalize import key_set, match_key
 
 _GENDERS: tuple[Gender, ...] = ("m", "f", "pl")
 
+# Reflexives and prepositions or adverbs with a pronoun (نفسه، خلاله، إليه): never a name
+PRONOUN_WORDS = key_set("نفسه نفسها أنفسهم نفسي نفسيهما خلاله عبره بعده قبله معه عنده لديه إليه عليه فيه منه عنه "
+                        "بينه حوله ضده بشأنه")
+
 # ل with a pronoun: the one told, after a speech verb (وقال لنا الوزير، يقول لي إن); «لي» is also Lee
 ADDRESSEE_PRONOUNS = key_set("لي لنا له لها لهم لهما لهن لك لكم لكما")
 

@@ -36,8 +36,8 @@ def clean_entities(text: str, tokens: tuple[Token, ...], entities: tuple[Entity,
         if len(key) < 2 or key in not_names or any(
                 key.startswith(c) and key[len(c):] in not_names for c in _PROCLITICS + ("لل", "بال", "وال")):
             continue  # دولار، الله، بالدولار: common nouns of the news, not names
-        if cues.honorific_pronoun(key):
-            continue  # «وأكد معاليه»: his excellency, named before
+        if cues.honorific_pronoun(key) or key in cues.PRONOUN_WORDS:
+            continue  # «وأكد معاليه»: his excellency, named before; «إليه»: to him
         if key in _DESCRIPTORS or (key in cues.name_heads() and not key.startswith("ال")):
             continue  # «تنظيم "الدولة الإسلامية"»، «وزارة»: a head noun alone names nothing
         if key in nationalities and (key.startswith("ال") or e.type != "LOC") and not (

@@ -91,9 +91,7 @@ _UNNAMED_COMPLEMENTS = key_set("اعلام عيان مسوول رفيع مطلع
 _PARTICLE_COMPLEMENTS = key_set("علي")
 
 
-# «ووصف نفسه بأنه …»، «خطابا أعربوا خلاله عن …»: himself, during it — pronouns, not names
-_REFLEXIVES = key_set("نفسه نفسها أنفسهم نفسي نفسيهما خلاله عبره بعده قبله معه عنده لديه إليه عليه فيه منه عنه "
-                      "بينه حوله ضده بشأنه")
+_REFLEXIVES = cues.PRONOUN_WORDS
 _MODALS = key_set("يجب ينبغي يمكن يتعين لابد")  # «وأكد المريح يجب أن نكون حذرين»: no name goes on over them
 
 
@@ -287,8 +285,8 @@ def bare_name(view: TextView, i: int, limit: int) -> Mention | None:
         if last == i + 3:
             break  # three words only with a link inside
         if last == limit or _boundary_after_name(view, last):
-            if last == i + 1 and common_noun(view, i):
-                return None  # «وانتقد سياسة التهدئة»، «كشفت مسرحية المحاكمة»: a noun, the verb's object
+            if last == i + 1 and (common_noun(view, i) or _accusative_noun(view, i)):
+                return None  # «وانتقد سياسة التهدئة»، «وسأل موظفا»: a noun, the verb's object
             return Mention(i, last, "PERS", "any", name=(i, last))
         if (ent := view.entity_starting(last)) is not None and ent.type in ("PERS", "ORG") \
                 and ent.last + 1 < limit and view.tokens[ent.last].text in "،," \
@@ -299,6 +297,16 @@ def bare_name(view: TextView, i: int, limit: int) -> Mention | None:
         if not namelike(view, last) or view.entity_of[last] is not None or _possessive(view, last):
             break
     return None
+
+
+def _accusative_noun(view: TextView, i: int) -> bool:
+    """A common noun with the accusative alif (موظفا، مخططا): its stem is a noun the corpus mostly writes with
+    the article."""
+    from .ner.features import shipped_lexicon
+
+    k = view.key(i)
+    entry = shipped_lexicon().get(k[:-1]) if len(k) >= 4 and k.endswith("ا") else None
+    return k not in view.person_words and entry is not None and entry[1] in ("2", "3")
 
 
 def common_noun(view: TextView, i: int) -> bool:

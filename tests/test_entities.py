@@ -286,3 +286,9 @@ def test_a_head_noun_alone_is_no_name() -> None:
     text = 'وأعلن تنظيم "الدولة الإسلامية" مسؤوليته، ورحبت منظمة بالقرار'
     raw = tagged(text, ("تنظيم", "ORG"), ("الدولة الإسلامية", "ORG"), ("منظمة", "ORG"))
     assert [e.text for e in clean_entities(text, tokenize(text), raw)] == ["الدولة الإسلامية"]
+
+
+def test_a_preposition_with_a_pronoun_is_no_entity() -> None:
+    text = "كونه قام بما لم يسبقه إليه أحد، وقال ترامب إن الوضع صعب"
+    raw = tagged(text, ("إليه", "PERS"), ("ترامب", "PERS"))
+    assert [e.text for e in clean_entities(text, tokenize(text), raw)] == ["ترامب"]

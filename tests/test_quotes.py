@@ -661,6 +661,9 @@ def test_bayyana_is_a_cue_only_where_a_verb_stands(text: str, content: list[str]
      # a body's fields joined by و go on after an adjective of its «لل» complement
      ("كشف رئيس الاتحاد السعودي للأمن السيبراني والبرمجة والدرونز، هيثم الساعدي، عن مبادرة جديدة.",
       [("هيثم الساعدي", "مبادرة جديدة")]),
+     # a common noun with the accusative alif is the verb's object (وسأل موظفا)
+     ("وقال ترامب إن القضاة غائبون. وسأل موظفا: أين الموظفون؟",
+      [("ترامب", "القضاة غائبون"), ("ترامب", "أين الموظفون")]),
      # «one of them» is an unnamed source
      ("وإعادة فتح الأسواق ممكنة يوم الخميس، بحسب ما قال أحدهم.", [("أحدهم", "وإعادة فتح الأسواق ممكنة يوم الخميس")]),
      ("وقالت إحداهن إن الوضع صعب.", [("إحداهن", "الوضع صعب")]),
