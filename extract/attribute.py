@@ -59,7 +59,9 @@ def attribute(
                 for previous, s_index in reversed(history[-lookback:]):
                     if paragraph - view.sentences[s_index].paragraph > max_paragraphs:
                         break  # «وأضاف» does not reach back across a whole article
-                    if previous.source is not None and agrees(draft.gender, previous.gender):
+                    if previous.source is not None and agrees(draft.gender, previous.gender) and not (
+                            draft.gender == "pl" and previous.source.type == "PERS" and previous.gender != "pl"):
+                        # (a plural verb does not carry on one named person: «وطالبوا» after «أبو الزيك»)
                         result = Attributed(draft, previous.source, previous.gender)
                         break
         if result is None and draft.mention is None and draft.cue_kind == "verb" \

@@ -30,7 +30,7 @@ PRONOUN_PPS = frozenset(
     p + s for p in ("في", "من", "عن", "علي", "الي", "ل", "ب", "مع", "عند", "لدي", "بين")
     for s in ("ه", "ها", "هم", "هما", "هن", "نا", "ي", "ك", "كم")
 )
-SPEECH_OBJECT_NOUNS = key_set("قوله قولها قولهم قولهما تصريحه تصريحها تاكيده تاكيدها")
+SPEECH_OBJECT_NOUNS = key_set("قوله قولها قولهم قولهما تصريحه تصريحها تاكيده تاكيدها القول بالقول")
 
 
 @dataclass(frozen=True, slots=True)
@@ -657,6 +657,8 @@ def _title_chain_end(view: TextView, j: int, limit: int) -> int:
     orgs = _heads()[1]
     first = j
     while j < limit:
+        if view.key(j) in SPEECH_OBJECT_NOUNS:
+            break  # «وختم المحلل السياسي القول إن …»: the saying, not part of the title
         if place := _place_phrase(view, j, limit):
             j = place
         elif (j == first or view.entity_of[j - 1] is None and not view.is_punct(j - 1)) and j > 0 \

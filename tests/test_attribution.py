@@ -179,6 +179,12 @@ def test_a_place_named_after_a_person_does_not_speak(fake_ner) -> None:
     assert [q.speaker.name for q in analyze(text, ner=ner).quotes] == ["هيثم الساعدي"] * 2
 
 
+def test_a_plural_verb_does_not_carry_on_one_named_person(fake_ner) -> None:
+    text = "وقال لافروف إن الحل سياسي. وأضافوا أن الاجتماع ألغي."
+    assert [q.speaker.name if q.speaker else None
+            for q in analyze(text, ner=fake_ner, keep_unattributed=True).quotes] == ["لافروف", None]
+
+
 def test_hashtag_marks_are_read_through(fake_ner) -> None:
     text = "وقالت #الشرطة_النمساوية إنها اعتقلت مشتبها به."
     (quote,) = analyze(text, ner=fake_ner).quotes

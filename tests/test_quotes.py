@@ -664,6 +664,8 @@ def test_bayyana_is_a_cue_only_where_a_verb_stands(text: str, content: list[str]
      # a common noun with the accusative alif is the verb's object (وسأل موظفا)
      ("وقال ترامب إن القضاة غائبون. وسأل موظفا: أين الموظفون؟",
       [("ترامب", "القضاة غائبون"), ("ترامب", "أين الموظفون")]),
+     # «القول» after a title is what is said, no part of the title
+     ("وختم المحلل السياسي القول إن الشعب نزل إلى الشارع.", [("المحلل السياسي", "الشعب نزل إلى الشارع")]),
      # «one of them» is an unnamed source
      ("وإعادة فتح الأسواق ممكنة يوم الخميس، بحسب ما قال أحدهم.", [("أحدهم", "وإعادة فتح الأسواق ممكنة يوم الخميس")]),
      ("وقالت إحداهن إن الوضع صعب.", [("إحداهن", "الوضع صعب")]),
