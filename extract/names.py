@@ -122,6 +122,24 @@ def glue_particles(keys: Iterable[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
+def glue_compounds(keys: Iterable[str]) -> tuple[str, ...]:
+    """Name keys with the parts of an Arabic compound first name glued, as it is written both ways:
+    عبد الله = عبدالله، نور الدين = نورالدين (the Romance particles stay apart: ديل هارفي is also هارفي)."""
+    out: list[str] = []
+    pending = ""
+    for k in keys:
+        if k == "عبد":
+            pending += k
+        elif k == "الدين" and out and not pending:
+            out[-1] += k
+        else:
+            out.append(pending + k)
+            pending = ""
+    if pending:
+        out.append(pending)
+    return tuple(out)
+
+
 def name_keys(text: str) -> tuple[str, ...]:
     """The comparable tokens of a name: normalized, particles glued (ستافان دي ميستورا → ستافان ديميستورا)."""
     return glue_particles(match_key(text).split())

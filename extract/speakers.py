@@ -14,7 +14,7 @@ from .attribute import Attributed
 from .entities import citation_name
 from .mentions import Mention, parse_mention
 from .model import Entity, Span, Speaker, SpeakerType
-from .names import name_key, same_name
+from .names import glue_compounds, name_key, same_name
 from .normalize import key_tokens
 from .view import TextView
 
@@ -116,7 +116,7 @@ def _back_reference(name: tuple[str, ...], clusters: list[_Cluster], recent: lis
 
 def _place(view: TextView, m: Mention, clusters: list[_Cluster], recent: list[int]) -> int:
     span = mention_span(view, m)
-    name = _keys(view, *m.name) if m.name else ()
+    name = glue_compounds(_keys(view, *m.name)) if m.name else ()
     if name and m.skip and m.name and m.name[0] == m.first:
         name = (name[0][m.skip :],) + name[1:]  # والنظام → النظام
     name_text = ""
@@ -126,7 +126,7 @@ def _place(view: TextView, m: Mention, clusters: list[_Cluster], recent: list[in
         written = _range_text(view, m.name[0], m.name[1], skip)
         name_text = citation_name(written)
         if name_text != written:  # «في تغريدة للبرادعي … حيث قال»: البرادعي
-            name = tuple(name_key(k) for k in key_tokens(name_text))
+            name = glue_compounds(name_key(k) for k in key_tokens(name_text))
     title = _keys(view, *m.title) if m.title else ()
     linked = _back_reference(name, clusters, recent) if m.type == "ORG" else None
     for index, c in enumerate(clusters):
@@ -173,7 +173,7 @@ def _article_person_names(view: TextView, entities: tuple[Entity, ...]) -> list[
     out = []
     for e in entities:
         if e.type == "PERS":
-            out.append((tuple(name_key(k) for k in key_tokens(e.name)), e.name))
+            out.append((glue_compounds(name_key(k) for k in key_tokens(e.name)), e.name))
     return out
 
 
@@ -200,11 +200,11 @@ def _name_for_title(view: TextView, title: tuple[str, ...]) -> tuple[tuple[str, 
                 cues.lookup_verb(view.key(j)) is not None for j in range(max(0, ent.first - 4), ent.first)):
             # «كشف الأمير عبدالله بن مساعد الرئيس العام لرعاية الشباب أن»: the speaker's title in apposition
             # (not «استقبل الملك سلمان الرئيس الأمريكي», where the title is the object's)
-            return _keys(view, ent.first, ent.last), _range_text(view, ent.first, ent.last, ent.skip)
+            return glue_compounds(_keys(view, ent.first, ent.last)), _range_text(view, ent.first, ent.last, ent.skip)
         m = parse_mention(view, i, min(len(view.tokens), i + 20))
         if (
             m is not None and m.name is not None and m.type == "PERS" and m.title is not None
             and all(view.key(j) in view.person_words for j in range(*m.name))  # a tagged name, not «الوزير شيئا»
         ):
-            return _keys(view, *m.name), _range_text(view, m.name[0], m.name[1])
+            return glue_compounds(_keys(view, *m.name)), _range_text(view, m.name[0], m.name[1])
     return None

@@ -185,6 +185,15 @@ def test_a_plural_verb_does_not_carry_on_one_named_person(fake_ner) -> None:
             for q in analyze(text, ner=fake_ner, keep_unattributed=True).quotes] == ["لافروف", None]
 
 
+def test_a_compound_first_name_is_one_name_however_it_is_written(fake_ner) -> None:
+    ner = fake_ner.with_entities({"نورالدين الطبوبي": "PERS", "نور الدين الطبوبي": "PERS", "عبد الجواد": "PERS",
+                                  "أحمد عبد الجواد": "PERS", "عبدالجواد": "PERS"})
+    text = ("أكد الأمين العام نورالدين الطبوبي أن الأجور أولوية. وأشار نور الدين الطبوبي إلى أن الحوار ضروري. "
+            "وقال أحمد عبد الجواد إن الموقع ملتزم. وأضاف عبدالجواد أن الموقع مستقل.")
+    speakers = [q.speaker.name for q in analyze(text, ner=ner).quotes]
+    assert len(set(speakers[:2])) == 1 and speakers[2:] == ["أحمد عبد الجواد"] * 2
+
+
 def test_hashtag_marks_are_read_through(fake_ner) -> None:
     text = "وقالت #الشرطة_النمساوية إنها اعتقلت مشتبها به."
     (quote,) = analyze(text, ner=fake_ner).quotes
