@@ -7,7 +7,7 @@ from functools import cache
 
 from . import cues
 from .model import Entity, Token
-from .normalize import key_set, match_key, strip_diacritics
+from .normalize import key_set, match_key, strip_diacritics, without_hashtag_marks
 from .tokenize import name_hyphen
 
 RULES = "rules"  # the backend name of entities the rules of this stage build
@@ -142,9 +142,11 @@ def _lam_article(key: str, lexicon: dict[str, tuple[str, str]]) -> bool:
 
 @cache
 def citation_name(entity_text: str) -> str:
-    """The name as it is cited: «للأمم المتحدة» → «الأمم المتحدة» (the article's alef given back)."""
+    """The name as it is cited: «للأمم المتحدة» → «الأمم المتحدة» (the article's alef given back), «جبران
+    #باسيل» → «جبران باسيل» (a hashtag mark is no part of a name)."""
     from .ner.features import shipped_lexicon
 
+    entity_text = without_hashtag_marks(entity_text)
     key = match_key(entity_text.split()[0]) if entity_text.split() else ""
     lead = _lam_lead(key)
     if lead is None or not _lam_article(key[lead:], shipped_lexicon()):

@@ -49,3 +49,11 @@ def key_tokens(text: str) -> tuple[str, ...]:
 def key_set(words: str) -> frozenset[str]:
     """The matching keys of space-separated words, for word lists written in code."""
     return frozenset(match_key(w) for w in words.split())
+
+
+_HASHTAG_MARKS = re.compile(r"#(?=\w)|(?<=\w)_(?=\w)")
+
+
+def without_hashtag_marks(text: str) -> str:
+    """«#الشرطة_النمساوية» → «الشرطة النمساوية»: a hashtag's marks are no part of the words."""
+    return " ".join(_HASHTAG_MARKS.sub(" ", text).split()) if "#" in text or "_" in text else text

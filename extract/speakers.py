@@ -6,7 +6,6 @@ speaker; «الخارجية الروسية» joins «وزارة الخارجية
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from . import cues
@@ -15,7 +14,7 @@ from .entities import citation_name
 from .mentions import Mention, parse_mention
 from .model import Entity, Span, Speaker, SpeakerType
 from .names import glue_compounds, name_key, same_name
-from .normalize import key_tokens
+from .normalize import key_tokens, without_hashtag_marks
 from .view import TextView
 
 
@@ -31,12 +30,7 @@ class _Cluster:
     def canonical(self) -> str:
         pool = self.name_texts or self.forms
         best = max(pool, key=lambda s: (len(s.split()), pool.count(s), -pool.index(s)))
-        return _without_hashtag_marks(best)
-
-
-def _without_hashtag_marks(name: str) -> str:
-    """«#الشرطة_النمساوية» reads «الشرطة النمساوية» as a speaker's name (the mention keeps the raw text)."""
-    return " ".join(re.sub(r"#(?=\w)|(?<=\w)_(?=\w)", " ", name).split())
+        return without_hashtag_marks(best)
 
 
 def mention_span(view: TextView, m: Mention) -> Span:

@@ -292,3 +292,9 @@ def test_a_preposition_with_a_pronoun_is_no_entity() -> None:
     text = "كونه قام بما لم يسبقه إليه أحد، وقال ترامب إن الوضع صعب"
     raw = tagged(text, ("إليه", "PERS"), ("ترامب", "PERS"))
     assert [e.text for e in clean_entities(text, tokenize(text), raw)] == ["ترامب"]
+
+
+def test_a_hashtag_mark_is_no_part_of_a_name() -> None:
+    assert citation_name("جبران #باسيل") == "جبران باسيل"
+    assert citation_name("#الجيش_اليمني") == "الجيش اليمني"
+    assert citation_name("سعد الحريري") == "سعد الحريري"
