@@ -116,6 +116,10 @@ _BLESSINGS = frozenset({"رحمه الله", "رحمها الله", "حفظه ا
 # Particles a tagger runs into the name after them, as written (with hamza: فان alone may be «van»).
 _LEADING_PARTICLES = frozenset({"إن", "أن", "فإن", "وإن", "وأن", "لكن", "ولكن", "لكنّ"})  # not بأن: «بأن كي مون» is Ban Ki-moon misspelt
 
+# Regnal ordinals ending a name (عبدالله الثاني، إليزابيث الثانية): no surname to find alone
+_ORDINALS = key_set("الأول الأولى الثاني الثانية الثالث الثالثة الرابع الخامس السادس السابع الثامن التاسع العاشر "
+                    "الأكبر الأصغر")
+
 # Words that describe the organisation named after them, no part of its name (تنظيم داعش، تنظيم القاعدة)
 _DESCRIPTORS = key_set("تنظيم")
 
@@ -505,7 +509,7 @@ def propagate_entities(text: str, tokens: tuple[Token, ...], entities: tuple[Ent
             votes[inner]["ORG"] += 1
         if e.type == "PERS" and len(words) >= 2:
             surname = words[-2:] if words[-2] in _NAME_PARTICLES else words[-1:]
-            if len(surname[-1]) >= 3:
+            if len(surname[-1]) >= 3 and surname[-1] not in _ORDINALS:  # not الثاني of عبدالله الثاني
                 votes.setdefault(surname, {}).setdefault("PERS", 0)
                 votes[surname]["PERS"] += 1
     table = {w: max(t, key=t.get) for w, t in votes.items()}  # type: ignore[arg-type]

@@ -298,3 +298,9 @@ def test_a_hashtag_mark_is_no_part_of_a_name() -> None:
     assert citation_name("جبران #باسيل") == "جبران باسيل"
     assert citation_name("#الجيش_اليمني") == "الجيش اليمني"
     assert citation_name("سعد الحريري") == "سعد الحريري"
+
+
+def test_a_regnal_ordinal_is_no_surname_to_spread() -> None:
+    text = "وقال الملك عبدالله الثاني إن الوضع صعب، وفي الربع الثاني تراجعت الأسعار"
+    raw = tagged(text, ("عبدالله الثاني", "PERS"))
+    assert [e.text for e in propagate_entities(text, tokenize(text), raw)] == ["عبدالله الثاني"]
