@@ -58,6 +58,11 @@ def clean_entities(text: str, tokens: tuple[Token, ...], entities: tuple[Entity,
                 and int(lexicon.get(match_key(words[1]), ("0", ""))[0]) >= 12):  # not «تنظيم الدولة»: الدولة alone is no name
             cut_at = e.text.index(words[1], len(words[0]))  # «تنظيم داعش»: the group's name is داعش
             e, words = Entity(e.start + cut_at, e.end, e.text[cut_at:], e.type, e.backend), words[1:]
+        if e.type == "PERS" and len(words) >= 3 and _is_definite_nationality(words[0], nationalities):
+            cut_at = e.text.index(words[1], len(words[0]))  # «الأوروغوياني لويس سواريز»: the nationality describes him
+            e, words = Entity(e.start + cut_at, e.end, e.text[cut_at:], e.type, e.backend), words[1:]
+        if len(words) == 1 and e.type in ("LOC", "ORG") and _noun_with_pronoun(strip_diacritics(words[0]), lexicon):
+            continue  # «شعبها»، «زواره»: a common noun with «its», «his»
         if len(words) >= 2 and strip_diacritics(words[0]) in _LEADING_PARTICLES:
             cut_at = e.text.index(words[1], len(words[0]))  # «فإن الفضلي مطلوب»: the particle starts no name
             e, words = Entity(e.start + cut_at, e.end, e.text[cut_at:], e.type, e.backend), words[1:]
@@ -111,7 +116,8 @@ def _join_hyphenated(text: str, tokens: tuple[Token, ...], starts: list[int], en
 
 
 # Blessings written after a name (رحمه الله، رضي الله عنه … in two words)
-_BLESSINGS = frozenset({"رحمه الله", "رحمها الله", "حفظه الله", "حفظها الله"})
+_BLESSINGS = frozenset({"رحمه الله", "رحمها الله", "رحمهم الله", "رحمهما الله", "حفظه الله", "حفظها الله",
+                        "حفظهم الله", "يرحمه الله", "يحفظه الله"})
 
 # Particles a tagger runs into the name after them, as written (with hamza: فان alone may be «van»).
 _LEADING_PARTICLES = frozenset({"إن", "أن", "فإن", "وإن", "وأن", "لكن", "ولكن", "لكنّ"})  # not بأن: «بأن كي مون» is Ban Ki-moon misspelt
@@ -175,6 +181,16 @@ def _governs_lam(tokens: tuple[Token, ...], starts: list[int], start: int) -> bo
 def _after_speech_verb(tokens: tuple[Token, ...], starts: list[int], start: int) -> bool:
     i = bisect_right(starts, start) - 1
     return i > 0 and tokens[i].start == start and cues.lookup_verb(match_key(tokens[i - 1].text)) is not None
+
+
+def _noun_with_pronoun(word: str, lexicon: dict[str, tuple[str, str]]) -> bool:
+    """A word as written that is a common noun (mostly written with the article in the corpus) and a
+    pronoun ending (شعبها، زواره; not سورية, whose ة is no pronoun)."""
+    for suffix in ("هما", "هم", "ها", "ه"):
+        stem = match_key(word[: -len(suffix)])
+        if word.endswith(suffix) and len(stem) >= 3 and lexicon.get(stem, ("", ""))[1] in ("2", "3"):
+            return True
+    return False
 
 
 def _country_name(key: str) -> bool:

@@ -304,3 +304,10 @@ def test_a_regnal_ordinal_is_no_surname_to_spread() -> None:
     text = "وقال الملك عبدالله الثاني إن الوضع صعب، وفي الربع الثاني تراجعت الأسعار"
     raw = tagged(text, ("عبدالله الثاني", "PERS"))
     assert [e.text for e in propagate_entities(text, tokenize(text), raw)] == ["عبدالله الثاني"]
+
+
+def test_a_nationality_before_a_name_a_plural_blessing_and_a_noun_with_its_are_cut() -> None:
+    text = "وسجل الأوروغوياني لويس سواريز، وزار قبر الملك فهد ونايف رحمهم الله، ودعا شعبها إلى الهدوء في سورية"
+    raw = tagged(text, ("الأوروغوياني لويس سواريز", "PERS"), ("فهد ونايف رحمهم الله", "PERS"), ("شعبها", "LOC"),
+                 ("سورية", "LOC"))
+    assert [e.text for e in clean_entities(text, tokenize(text), raw)] == ["لويس سواريز", "فهد ونايف", "سورية"]
