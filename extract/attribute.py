@@ -147,7 +147,8 @@ def _subject_in_sentence(view: TextView, sentence: int, anchor: int, gender: Gen
                 i = m.last
                 continue
             if m.type != "UNNAMED" or gender == "pl":
-                if agrees(gender, m.gender) and (m.name is not None or m.type == "UNNAMED"):
+                if agrees(gender, m.gender) and (m.name is not None or m.type == "UNNAMED") \
+                        and not (gender == "pl" and m.type == "PERS" and m.gender != "pl"):  # «وأكدوا» is no one man
                     return m
             i = m.last
             continue

@@ -183,6 +183,9 @@ def test_a_plural_verb_does_not_carry_on_one_named_person(fake_ner) -> None:
     text = "وقال لافروف إن الحل سياسي. وأضافوا أن الاجتماع ألغي."
     assert [q.speaker.name if q.speaker else None
             for q in analyze(text, ner=fake_ner, keep_unattributed=True).quotes] == ["لافروف", None]
+    text = 'أطلق عليها لافروف لقب "باربي" في الحملة، واعتبروا أنها استغلت مظهرها.'
+    assert [q.speaker.name if q.speaker else None
+            for q in analyze(text, ner=fake_ner, keep_unattributed=True).quotes] == [None]
 
 
 def test_a_compound_first_name_is_one_name_however_it_is_written(fake_ner) -> None:
