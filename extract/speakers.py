@@ -14,7 +14,7 @@ from .entities import citation_name
 from .mentions import Mention, parse_mention
 from .model import Entity, Span, Speaker, SpeakerType
 from .names import glue_compounds, name_key, same_name
-from .normalize import key_tokens, without_hashtag_marks
+from .normalize import key_tokens, match_key, without_hashtag_marks
 from .view import TextView
 
 
@@ -137,7 +137,7 @@ def _place(view: TextView, m: Mention, clusters: list[_Cluster], recent: list[in
             break
         if m.type == "ORG" and name and any(_suffix(name, n) or _suffix(n, name) for n in c.names):
             break
-        if m.type == "UNNAMED" and span.text in c.forms:
+        if m.type == "UNNAMED" and match_key(span.text) in {match_key(f) for f in c.forms}:  # الإحصائية = الاحصائية
             break
     else:
         clusters.append(_Cluster(m.type))

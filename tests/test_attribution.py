@@ -197,6 +197,12 @@ def test_a_compound_first_name_is_one_name_however_it_is_written(fake_ner) -> No
     assert len(set(speakers[:2])) == 1 and speakers[2:] == ["أحمد عبد الجواد"] * 2
 
 
+def test_an_unnamed_source_is_one_speaker_whatever_its_hamza(fake_ner) -> None:
+    text = "وأوضحت الإحصائية أن الزواج زاد. وبينت الاحصائية أن الطلاق زاد."
+    speakers = [q.speaker for q in analyze(text, ner=fake_ner).quotes]
+    assert len(speakers) == 2 and speakers[0] == speakers[1]
+
+
 def test_hashtag_marks_are_read_through(fake_ner) -> None:
     text = "وقالت #الشرطة_النمساوية إنها اعتقلت مشتبها به."
     (quote,) = analyze(text, ner=fake_ner).quotes
