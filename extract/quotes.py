@@ -324,8 +324,12 @@ _COUNTERPARTS = key_set("ونظيره ونظيرها ونظيرته ونظيرت
 def _after_counterpart(view: TextView, j: int, end: int) -> int:
     """Past a joint speaker after the first one («قالت ماي ونظيرها الفرنسي برنار كازنوف …»): the content
     starts after both; the first named speaker is the statement's source."""
-    if j >= end or view.key(j) not in _COUNTERPARTS:
+    if j >= end:
         return j
+    if view.key(j) not in _COUNTERPARTS:
+        joint = parse_mention(view, j, end) if view.key(j)[:1] == "و" and len(view.key(j)) > 2 else None
+        # «أكد المعلمي والسفير ثومسون حرص البلدين …»: a second named speaker joined by و
+        return joint.last if joint is not None and joint.type == "PERS" and joint.name is not None else j
     j += 1
     while j < end and (view.key(j) in cues.nationalities() or view.entity_of[j] is not None):
         j = view.entity_of[j].last if view.entity_of[j] is not None else j + 1  # type: ignore[union-attr]
