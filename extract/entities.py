@@ -48,6 +48,10 @@ def clean_entities(text: str, tokens: tuple[Token, ...], entities: tuple[Entity,
             continue  # بريطانياً، روسياً: «the British way», an adverb; a name carries no tanween
         while len(words) >= 3 and match_key(" ".join(words[-2:])) in _BLESSINGS:
             e, words = _without_last_word(_without_last_word(e)), words[:-2]  # عبدالله بن عبدالعزيز رحمه الله
+        if len(words) >= 4 and match_key(" ".join(words[-3:-1])) == "رضي الله":
+            e, words = _without_last_word(e), words[:-1]  # أنس رضي الله عنه
+        if len(words) >= 3 and match_key(" ".join(words[-2:])) == "رضي الله":
+            e, words = _without_last_word(_without_last_word(e)), words[:-2]  # أنس رضي الله
         if e.type == "LOC" and len(words) >= 2 and _is_definite_nationality(words[-1], nationalities) \
                 and "state" not in cues.name_heads().get(match_key(words[0]), ("", frozenset()))[1]:
             e, words = _without_last_word(e), words[:-1]  # حلب السورية is Aleppo described

@@ -311,3 +311,9 @@ def test_a_nationality_before_a_name_a_plural_blessing_and_a_noun_with_its_are_c
     raw = tagged(text, ("الأوروغوياني لويس سواريز", "PERS"), ("فهد ونايف رحمهم الله", "PERS"), ("شعبها", "LOC"),
                  ("سورية", "LOC"))
     assert [e.text for e in clean_entities(text, tokenize(text), raw)] == ["لويس سواريز", "فهد ونايف", "سورية"]
+
+
+def test_radiya_allahu_anhu_is_no_part_of_a_name() -> None:
+    text = "وعن أنس رضي الله عنه قال، وعن عمر بن الخطاب رضي الله عنه قال"
+    raw = tagged(text, ("أنس رضي الله", "PERS"), ("عمر بن الخطاب رضي الله عنه", "PERS"))
+    assert [e.text for e in clean_entities(text, tokenize(text), raw)] == ["أنس", "عمر بن الخطاب"]
