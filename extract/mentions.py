@@ -92,6 +92,8 @@ _PARTICLE_COMPLEMENTS = key_set("علي")
 
 
 _REFLEXIVES = cues.PRONOUN_WORDS
+# Verbal nouns that open what is stressed or confirmed, never a name (وأكد الوزير أهمية التعاون، وأكد ضرورة …)
+_OBJECT_NOUNS = key_set("أهمية ضرورة حرص استعداد رفض دعم التزام عزم تأكيد وجود عدم إمكانية استمرار مواصلة أحقية")
 _MODALS = key_set("يجب ينبغي يمكن يتعين لابد")  # «وأكد المريح يجب أن نكون حذرين»: no name goes on over them
 
 
@@ -101,7 +103,8 @@ def namelike(view: TextView, i: int) -> bool:
     k = view.key(i)
     if k in _PARTICLE_COMPLEMENTS and i > 0 and view.key(i - 1) in NAME_LINKS:
         return True  # ابن علي، أبو علي: علي is the name, not the preposition على
-    if not k or k.isdigit() or is_stop(view, i) or len(k) < 2 or k in _MODALS or k in _REFLEXIVES:
+    if not k or k.isdigit() or is_stop(view, i) or len(k) < 2 or k in _MODALS or k in _REFLEXIVES \
+            or k in _OBJECT_NOUNS:
         return False
     if len(k) >= 4 and k.endswith(_PRONOUN_SUFFIXES) and k not in view.person_words:
         return False  # دعوتها، سعيهما: a noun with a possessive, not a name
