@@ -227,6 +227,7 @@ def _extend_name(view: TextView, last: int, limit: int) -> int:
         and not _possessive(view, last)
         and not (view.key(last)[:1] in ("ل", "ب") and view.key(last)[1:] in view.person_words)  # لزاخاروفا
         and not _preposition_and_noun(view.key(last))  # أشاد نتنياهو بقرار …
+        and not _accusative_noun(view, last)  # «رئاسة الأمير محمد بن نايف اجتماعا»: the object
     ):
         if last + 1 >= limit or _boundary_after_name(view, last + 1):
             return last + 1
@@ -280,6 +281,8 @@ def bare_name(view: TextView, i: int, limit: int) -> Mention | None:
     if k[:1] in ("ب", "ل") and k not in view.person_words and (
             _preposition_on_noun(k) or view.tokens[i].text.endswith(("ه", "ها", "هم"))):
         return None  # «أعلن بشكل مفاجئ»، «طالبوا بفتحه»: ب + a common noun, not a name
+    if _accusative_noun(view, i):
+        return None  # «اعتذارا جميلا»: an indefinite noun, the verb's object
     for last in (i + 1, i + 2, i + 3):
         if last > limit:
             break

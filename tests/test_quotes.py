@@ -671,6 +671,9 @@ def test_bayyana_is_a_cue_only_where_a_verb_stands(text: str, content: list[str]
       [("هيثم الساعدي", "حرص البلدين على تعزيز العلاقات")]),
      # a verbal noun after a title is what is stressed, no name (أهمية، ضرورة)
      ("وأكد الوزير أهمية التعاون بين البلدين.", [("الوزير", "أهمية التعاون بين البلدين")]),
+     # an indefinite noun with the accusative alif ends a name and opens no bare one
+     ("وترأس الأمير هيثم الساعدي اجتماعا مع القادة، وقال إن الاستعدادات مكثفة.",
+      [("هيثم الساعدي", "الاستعدادات مكثفة")]),
      # «one of them» is an unnamed source
      ("وإعادة فتح الأسواق ممكنة يوم الخميس، بحسب ما قال أحدهم.", [("أحدهم", "وإعادة فتح الأسواق ممكنة يوم الخميس")]),
      ("وقالت إحداهن إن الوضع صعب.", [("إحداهن", "الوضع صعب")]),
