@@ -416,6 +416,11 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
             last = nxt.last  # الصين وروسيا
         return Mention(i, last, "ORG", orgs.get(key, "any") if ent.type == "ORG" else "f", name=(i, ent.last), skip=skip)
 
+    if key in nats and _definite(key) and view.entity_of[i] is None and i + 1 < limit \
+            and view.entity_starting(i + 1) is None and _boundary_after_name(view, i + 1) \
+            and view.key(i + 1) not in cues.complementizers() and not key.endswith(("ين", "ون")):
+        # «أجابت الرومانية بالقول»: a nationality alone where a subject stands is the person so described
+        return Mention(i, i + 1, "PERS", "f" if key.endswith("ه") else "m", title=(i, i + 1), skip=skip)
     if key in nats and _definite(key) and (name_ent := view.entity_starting(i + 1)) is not None \
             and name_ent.type == "PERS" and name_ent.last <= limit:
         last = _extend_name(view, name_ent.last, limit)  # الأميركية سيرينا وليامس: «the American …»

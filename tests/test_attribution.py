@@ -203,6 +203,13 @@ def test_an_unnamed_source_is_one_speaker_whatever_its_hamza(fake_ner) -> None:
     assert len(speakers) == 2 and speakers[0] == speakers[1]
 
 
+def test_a_nationality_alone_where_a_subject_stands_is_the_person_so_described(fake_ner) -> None:
+    ner = fake_ner.with_entities({"آنا ماريا بردوان": "PERS", "فيكتور بيتوركا": "PERS"})
+    text = ('هاجمت السمسارة الرومانية آنا ماريا بردوان المدرب فيكتور بيتوركا. وعن مصير اللاعبين أجابت الرومانية '
+            'بالقول "لم يتحدث معنا أحد".')
+    assert [q.speaker.name for q in analyze(text, ner=ner).quotes] == ["آنا ماريا بردوان"]
+
+
 def test_hashtag_marks_are_read_through(fake_ner) -> None:
     text = "وقالت #الشرطة_النمساوية إنها اعتقلت مشتبها به."
     (quote,) = analyze(text, ner=fake_ner).quotes
