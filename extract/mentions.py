@@ -13,7 +13,7 @@ from functools import cache
 from . import cues
 from .entities import NAME_LINKS, outlet_at
 from .model import Gender, SpeakerType
-from .normalize import key_set
+from .normalize import key_set, strip_diacritics
 from .tokenize import name_hyphen
 from .view import TextView
 
@@ -305,6 +305,15 @@ def bare_name(view: TextView, i: int, limit: int) -> Mention | None:
     return None
 
 
+def _relation_with_pronoun(key: str) -> str | None:
+    """The relational title in a word with «his/her» (والده → والد، زوجته → زوجه، شقيقها → شقيق), or None."""
+    for suffix, back in (("ته", "ه"), ("تها", "ه"), ("ها", ""), ("ه", "")):
+        stem = key[: -len(suffix)] + back if key.endswith(suffix) and len(key) > len(suffix) + 2 else ""
+        if stem in _RELATIONAL_TITLES and stem in _heads()[0]:
+            return stem
+    return None
+
+
 def _accusative_noun(view: TextView, i: int) -> bool:
     """A common noun with the accusative alif (موظفا، مخططا): its stem is a noun the corpus mostly writes with
     the article."""
@@ -427,6 +436,11 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
         return Mention(i, last, "PERS", "f" if key.endswith("ه") else "m", name=(i + 1, last), title=(i, i + 1),
                        skip=skip)
 
+    if strip_diacritics(view.tokens[i].text).endswith("ه") and (kin := _relation_with_pronoun(key)) is not None \
+            and (name_ent := view.entity_starting(i + 1)) is not None and name_ent.type == "PERS" \
+            and name_ent.last <= limit:  # (written with ه: «والده» his father, not «والدة» mother)
+        last = _extend_name(view, name_ent.last, limit)  # «بحسب ما قال والده ريتشارد هامسيك»: his father, named
+        return Mention(i, last, "PERS", titles[kin], name=(i + 1, last), title=(i, i + 1), skip=skip)
     if key in titles:
         j = _title_chain_end(view, i + 1, limit)
         k = _past_comma(view, j, limit)

@@ -147,6 +147,8 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
     form = cues.lookup_verb(key) or _checked_verb(view, i)
     if form is None or _negated(view, i, form) or _background(view, i):
         return None
+    if form.lemma == "أدان" and form.tense == "present" and view.key(i + 1)[:1] == "ب":
+        return None  # «يدين بالفضل لـ …»: owes, not condemns
     ent = view.entity_of[i]
     if ent is not None and ent.type == "PERS" and ent.first < i and (
             i < ent.last - 1 or cues.strip_conjunction(view.key(i - 1)) in ("ال", "ابن", "بن", "ابو", "ام")):
