@@ -676,6 +676,10 @@ _SHORT_ADJECTIVES = key_set("الحر الحرة العام العامة الخ�
                             "الأدنى الأقصى الكبرى الوسطى الأول الأولى الثاني الثالث السابق السابقة الراحل الراحلة")
 
 
+# What a statement is made in (في بيان، في تصريح): never the body a title belongs to
+_STATEMENT_NOUNS = key_set("بيان تصريح تصريحات تقرير رسالة مقابلة حديث كلمة مؤتمر تغريدة")
+
+
 def _title_chain_end(view: TextView, j: int, limit: int) -> int:
     """Past the words that continue a title from ``j``: modifiers, «ل» complements, the body the role
     belongs to (رئيس لجنة العلاقات الخارجية في مجلس الشيوخ، أمين منطقة نجران)."""
@@ -694,10 +698,14 @@ def _title_chain_end(view: TextView, j: int, limit: int) -> int:
             j += 1  # مدير عام، أمين عام
         elif (extent := _ba_place(view, j, limit)) > 0:
             j += extent  # مدير الشؤون الصحية بمنطقة مكة المكرمة، مدير الشرطة بجدة
-        elif view.key(j) == "في" and j + 1 < limit and (
+        elif view.key(j) == "في" and j + 1 < limit and view.key(j + 1) not in _STATEMENT_NOUNS and (
             head_key(view.key(j + 1))[0] in orgs or getattr(view.entity_starting(j + 1), "type", "") == "ORG"
         ):
-            j += 1  # رئيس لجنة العلاقات الخارجية في مجلس الشيوخ: the body the role belongs to
+            j += 1  # رئيس لجنة العلاقات الخارجية في مجلس الشيوخ: the body the role belongs to (not «في بيان»)
+        elif j > first and _definite(view.key(j - 1)) and not _definite(view.key(j)) and view.key(j)[:1] not in "بلو" \
+                and view.entity_of[j] is None and view.key(j) not in cues.nationalities() and not view.is_punct(j) \
+                and view.key(j) not in _GENERAL:
+            break  # «وأبلغ الرئيس الأمريكي حكومة بلاده»: an indefinite noun after a definite word is the object
         elif j > first and view.key(j - 1) in _heads()[3] and view.key(j).startswith("ال") \
                 and not _adjective_after_definite(view.key(j)) and view.entity_of[j] is None:
             break  # ووصف وزير التجارة المصري الفساد بأنه …: a noun after the nationality is the object
