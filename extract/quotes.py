@@ -158,6 +158,8 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
         return None  # «على حث أوروبا»، «رفض كشف اسمه»: after a preposition or «refused» the word is a verbal noun
     if _maqsura_noun(view, i):
         return None  # «مقال رأي مشترك»: the noun رأي, not the verb رأى
+    if key in _ADJECTIVE_HOMOGRAPHS and _after_indefinite_noun(view, i, start):
+        return None  # «تعيين موظفين جدد»: the adjective «new», not the verb «renewed»
     if form.kind == "verb" and form.tense == "past" and _marked_passive(view.tokens[i].text):
         return None  # «وأُعلن أن …»: it was announced, by no one the sentence names
     if form.kind == "participle":
@@ -311,6 +313,21 @@ def _present_with_colon(view: TextView, i: int, end: int) -> bool:
         or cues.lookup_verb(view.key(i - 1)) is not None
 
 
+# Verb forms that are also a plural adjective after the noun they describe (لاعبين جدد: new players)
+_ADJECTIVE_HOMOGRAPHS = key_set("جدد")
+# «من جهة أخرى جدد …»: an adverbial phrase before the verb, not a noun it describes
+_OTHER = key_set("أخرى آخر")
+
+
+def _after_indefinite_noun(view: TextView, i: int, start: int) -> bool:
+    """Right after an untagged indefinite common noun (محافظين، أشخاص), with no comma or particle between."""
+    j = i - 1
+    if j < start or view.is_punct(j) or view.entity_of[j] is not None or view.key(j) in _OTHER:
+        return False
+    k = view.key(j)
+    return not k.startswith(("ال", "لل")) and (common_noun(view, j) or len(k) >= 5 and k.endswith(("ين", "ون")))
+
+
 # «لما صرح به …»، «بما أعلنه …»: the relative ما before a verb
 _WHAT = key_set("لما بما مما عما")
 
@@ -426,10 +443,7 @@ def _document_statement(view: TextView, i: int, end: int) -> Draft | None:
     if view.key(doc) not in _DOCUMENTS:
         return None
     mention = Mention(doc, doc + 1, "ORG", "m", name=(doc, doc + 1))
-    owner_at = doc + 1
-    if view.key(owner_at) in ("صادر", "الصادر", "صادره", "الصادره") and view.key(owner_at + 1) == "عن":
-        owner_at += 2
-    owner = _owner_mention(view, owner_at, end)
+    owner = _document_owner(view, doc, end)
     if owner is not None:
         mention = owner
     opened = _content_start(view, (owner.last if owner else doc + 1), end, "clause", window=20)
@@ -441,6 +455,14 @@ def _document_statement(view: TextView, i: int, end: int) -> Draft | None:
         return None
     form = CueForm(view.key(i).lstrip("و") or view.key(i), "verb", mention.gender, "clause", "past")
     return _make_draft(view, first, last, kind_hint, form, (i, doc + 1), mention, rule="document")
+
+
+def _document_owner(view: TextView, doc: int, end: int) -> Mention | None:
+    """Who issued the document named at ``doc``: «بيان لوزارة الخارجية»، «بيان صادر عن الجيش»."""
+    owner_at = doc + 1
+    if view.key(owner_at) in ("صادر", "الصادر", "صادره", "الصادره") and view.key(owner_at + 1) == "عن":
+        owner_at += 2
+    return _owner_mention(view, owner_at, end)
 
 
 def _owner_mention(view: TextView, i: int, end: int) -> Mention | None:
@@ -953,6 +975,11 @@ def _nominal_with(
         relayed = parse_mention(view, mention.last + 1, end, subject=True)
         if relayed is not None:
             mention = relayed
+    doc = view.key(mention.first)
+    if doc in _DOCUMENTS or doc[:1] == "ل" and doc[1:] in _DOCUMENTS:
+        owner = _document_owner(view, mention.first, end)
+        if owner is not None:
+            mention = owner  # «بحسب بيان صادر عن الجيش»، «وفقا لبيان لوزارة الصحة»: the issuer speaks
     form = CueForm(lemma, "nominal", mention.gender, "np")
     leading = i == start or view.key(i - 1) in ("و", "") and i - 1 == start
     if leading:
