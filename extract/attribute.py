@@ -24,7 +24,7 @@ class Attributed:
     gender: Gender
 
 
-_PLACE_PREPOSITIONS = key_set("في من إلى الى على عن مع عند لدى قرب داخل خارج نحو")  # not عبر: also عبّر (expressed)
+_PLACE_PREPOSITIONS = key_set("في من إلى الى على عن مع عند لدى قرب داخل خارج نحو ضد")  # not عبر: also عبّر (expressed)
 
 
 def agrees(verb: Gender, speaker: Gender) -> bool:
@@ -139,7 +139,8 @@ def _subject_in_sentence(view: TextView, sentence: int, anchor: int, gender: Gen
             if _named_facility(view, m.first):
                 i = m.last  # «في جامع الإمام تركي بن عبدالله»: a mosque's namesake, not who speaks
                 continue
-            if view.key(m.first - 1) in _PLACE_PREPOSITIONS or view.tokens[m.first - 1].text == "(" \
+            before = m.first - 2 if m.first - 1 in view.pair_at_open else m.first - 1  # ضد «داعش»
+            if view.key(before) in _PLACE_PREPOSITIONS or view.tokens[m.first - 1].text == "(" \
                     or view.key(m.first - 1) == "ل" or (
                     m.skip and view.key(m.first)[:1] in ("ل", "ب") and m.type != "PERS"):
                 # في موسكو، لوكالة الأنباء، دبي (CNN): a place adjunct, an addressee or a dateline's outlet,

@@ -129,6 +129,11 @@ def test_a_place_after_a_preposition_is_no_subject(fake_ner) -> None:
     assert [q.speaker for q in analysis.quotes] == [None]
 
 
+def test_a_name_after_against_is_no_subject_even_in_quotation_marks(fake_ner) -> None:
+    text = "وقال لافروف: «يجب أن نلقن الغرب درسا». وفي ما يخص الحرب ضد «داعش»، قال: «الحرب ستطول»."
+    assert speakers(text, fake_ner.with_entities({"داعش": "ORG"}))[-1] == ("الحرب ستطول", "لافروف")
+
+
 def test_after_a_relay_the_person_and_the_agency_can_go_on(fake_ner) -> None:
     """قوله/قولها give the quoted person's gender (نقلت agrees with the agency); «وأضافت» then finds the
     agency when the person quoted is a man."""
