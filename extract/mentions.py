@@ -84,7 +84,8 @@ def is_stop(view: TextView, i: int) -> bool:
 
 
 _PRONOUN_SUFFIXES = ("ها", "هم", "هما", "هن")
-_UNNAMED_COMPLEMENTS = key_set("اعلام عيان مسوول رفيع مطلع كبير بارز آخر أخرى آخرون آخرين")
+_FORMER = key_set("سابق سابقة سابقون سابقين سابقان")
+_UNNAMED_COMPLEMENTS = key_set("اعلام عيان مسوول رفيع مطلع كبير بارز آخر أخرى آخرون آخرين") | _FORMER
 
 
 # Names that normalize like a function word (علي = على), read as names after a name link (ابن علي).
@@ -590,7 +591,8 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
         seen_definite = _definite(view.key(i))  # المصدر بالقول، المصدر الاتصالات: no complement after ال
         while j < limit:
             k = view.key(j)
-            if k in nats or _modifier(view, j) and (not seen_definite or _adjective_after_definite(k)):
+            if k in nats or k in _FORMER and not seen_definite \
+                    or _modifier(view, j) and (not seen_definite or _adjective_after_definite(k)):
                 seen_definite = seen_definite or _definite(k)
                 j += 1
             elif view.key(j) in ("في", "من") and j + 1 < limit and (
@@ -694,8 +696,11 @@ def _title_chain_end(view: TextView, j: int, limit: int) -> int:
                 and not _definite(view.key(j - 1)) and _construct_noun(view, j, limit) \
                 and not view.tokens[j].text.endswith(("ه", "ها", "هم", "هما")):
             j += 1  # وزير قطاع الأعمال، مدير مكتب رعاية الشباب: a noun without the article owns the noun after it
-        elif view.key(j) in _GENERAL:
-            j += 1  # مدير عام، أمين عام
+        elif view.key(j) in _GENERAL or j == first and view.key(j) in _FORMER and not _definite(view.key(j - 1)) \
+                and not view.key(j + 1).startswith("ل"):
+            # مدير عام، أمين عام، وزير سابق (but «مساعد سابق للرئيس الأمريكي، دونالد ترامب»: whose name
+            # follows is not clear, and more often the one served)
+            j += 1
         elif (extent := _ba_place(view, j, limit)) > 0:
             j += extent  # مدير الشؤون الصحية بمنطقة مكة المكرمة، مدير الشرطة بجدة
         elif view.key(j) == "في" and j + 1 < limit and view.key(j + 1) not in _STATEMENT_NOUNS and (
