@@ -469,16 +469,21 @@ def _owner_mention(view: TextView, i: int, end: int) -> Mention | None:
     """The issuer after a document noun: «لوزارة الخارجية» (ل fused to the head) or «عن X»."""
     k = view.key(i)
     mention = parse_mention(view, i, end)
-    if mention is not None or not k.startswith("ل") or k.startswith("لل"):
-        return mention
-    orgs = cues.organizations()
-    bare = k[1:]
-    if bare not in orgs and "ال" + bare not in orgs:
-        return None
-    j = i + 1
-    while j < end and view.key(j) and (view.key(j).startswith("ال") or view.entity_of[j] is not None):
-        j += 1
-    return Mention(i, j, "ORG", orgs.get(bare, "f"), name=(i, j), skip=1)
+    if mention is None and k.startswith("ل") and not k.startswith("لل"):
+        orgs = cues.organizations()
+        bare = k[1:]
+        if bare not in orgs and "ال" + bare not in orgs:
+            return None
+        j = i + 1
+        while j < end and view.key(j) and (view.key(j).startswith("ال") or view.entity_of[j] is not None):
+            j += 1
+        mention = Mention(i, j, "ORG", orgs.get(bare, "f"), name=(i, j), skip=1)
+    pair = view.pair_at_open.get(mention.last) if mention is not None and mention.type == "ORG" else None
+    if mention is not None and pair is not None and pair.close < end and pair.close - pair.open <= 6 \
+            and mention.name is not None and mention.name[1] == mention.last:
+        # لوكالة "ميزان أونلاين"، لمنظمة «هيومن رايتس ووتش»: the body's name in quotation marks
+        mention = replace(mention, last=pair.close + 1, name=(mention.name[0], pair.close + 1))
+    return mention
 
 
 def _quote_end(view: TextView, first: int, end: int) -> int:
