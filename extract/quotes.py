@@ -175,8 +175,11 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
     honorific = after < end and cues.honorific_pronoun(view.key(after))
     if honorific:
         after += 1  # «وأكد معاليه أن …»: his excellency, the speaker named before
-    # an untagged bare name is trusted after a past-tense verb (narrative VSO), not after a present one
-    mention = None if honorific else parse_mention(view, after, end, subject=form.tense == "past")
+    # an untagged bare name is trusted after a past-tense verb (narrative VSO), not after a present one, nor
+    # in a clause describing a thing («الأساليب التي أقرت تشمل …»: the verb after it is no name)
+    describes_thing = view.key(i - 1) in ("التي", "الذي") and view.key(i - 2).startswith("ال") \
+        and view.entity_of[i - 2] is None
+    mention = None if honorific else parse_mention(view, after, end, subject=form.tense == "past" and not describes_thing)
     if mention is not None and form.lemma in _WARN_VERBS and mention.type == "UNNAMED" and (
             cut := next((j for j in range(mention.first + 1, mention.last) if view.key(j) == "من"), None)) is not None:
         mention = replace(mention, last=cut)  # «حذر خبراء من التنامي …»: what they warn of, not where they are from
