@@ -40,6 +40,8 @@ def clean_entities(text: str, tokens: tuple[Token, ...], entities: tuple[Entity,
             continue  # «وأكد معاليه»: his excellency, named before; «إليه»: to him
         if key in _DESCRIPTORS or (key in cues.name_heads() and not key.startswith("ال")):
             continue  # «تنظيم "الدولة الإسلامية"»، «وزارة»: a head noun alone names nothing
+        if e.type == "PERS" and key in cues.titles():
+            continue  # «ولي العهد»، «الشيخ»: a title alone names no one
         if key in nationalities and (key.startswith("ال") or e.type != "LOC") and not (
                 e.type == "LOC" and _country_name(key) and not _after_definite(tokens, starts, e.start)):
             continue  # الروسي، الحكومة السعودية; but «سورية» and «قالت السعودية» tagged as a place are countries
@@ -57,6 +59,8 @@ def clean_entities(text: str, tokens: tuple[Token, ...], entities: tuple[Entity,
             e, words = _without_last_word(e), words[:-1]  # حلب السورية is Aleppo described
         while len(words) >= 2 and len(match_key(words[-1])) <= 1:  # سالم لـ: a detached clitic ends no name
             e, words = _without_last_word(e), words[:-1]
+        if e.type == "PERS" and len(words) >= 2 and _accusative_common_noun(match_key(words[-1]), lexicon):
+            e, words = _without_last_word(e), words[:-1]  # «جوعان تفاصيلا»: a noun after the name, not part of it
         if e.type == "ORG" and len(words) >= 2 and match_key(words[0]) in _DESCRIPTORS and not (
                 len(words) == 2 and match_key(words[1]).startswith("ال")
                 and int(lexicon.get(match_key(words[1]), ("0", ""))[0]) >= 12):  # not «تنظيم الدولة»: الدولة alone is no name
@@ -85,8 +89,8 @@ def clean_entities(text: str, tokens: tuple[Token, ...], entities: tuple[Entity,
             # «وفقا لتيم أوبرين»، «خلفا لهاني الملقي»: the ل that وفقا takes is no part of the name, and no
             # personal name begins with لأ/لإ (صور لأسامة بن لادن)
             cut = _raw_prefix(words[0], 1)
-        if not cut and words:
-            for clitic in _PROCLITICS:
+        if not cut and words and not (e.type == "PERS" and _listed_person(first_key)):
+            for clitic in _PROCLITICS:  # (not فيصل, باسم, فراس: listed first names that «يصل»، «اسم» would cut)
                 bare = first_key[len(clitic) :]
                 if first_key.startswith(clitic) and len(bare) >= 3 and (bare in standalone or bare in tagged):
                     cut = len(clitic)
@@ -175,6 +179,23 @@ def name_entities(entities: tuple[Entity, ...]) -> tuple[Entity, ...]:
 
 # Words that take the preposition ل before their complement (وفقا لـ، طبقا لـ، نسبة لـ)
 _LAM_GOVERNORS = key_set("وفقا ووفقا طبقا وطبقا تبعا نسبة بالنسبة خلافا استنادا خلفا بديلا")
+
+
+def _accusative_common_noun(key: str, lexicon: dict[str, tuple[str, str]]) -> bool:
+    """A word with the accusative alif (تفاصيلا، غنائيا) whose stem is a common noun of the corpus: written
+    mostly with the article, and more often than the word itself (not زكريا، كبريتا)."""
+    stem = lexicon.get(key[:-1]) if len(key) >= 5 and key.endswith("ا") else None
+    if stem is None or stem[1] not in ("2", "3") or int(stem[0]) < 6:
+        return False
+    whole = lexicon.get(key)
+    return whole is None or int(whole[0]) < int(stem[0])
+
+
+def _listed_person(key: str) -> bool:
+    """A word the shipped name lists give as a person's name (فيصل، باسم، فراس)."""
+    from .ner.features import gaz_digest, shipped_gazetteer
+
+    return "PERS" in shipped_gazetteer().get(gaz_digest(key), ())
 
 
 def _governs_lam(tokens: tuple[Token, ...], starts: list[int], start: int) -> bool:

@@ -317,3 +317,16 @@ def test_radiya_allahu_anhu_is_no_part_of_a_name() -> None:
     text = "وعن أنس رضي الله عنه قال، وعن عمر بن الخطاب رضي الله عنه قال"
     raw = tagged(text, ("أنس رضي الله", "PERS"), ("عمر بن الخطاب رضي الله عنه", "PERS"))
     assert [e.text for e in clean_entities(text, tokenize(text), raw)] == ["أنس", "عمر بن الخطاب"]
+
+
+def test_a_title_alone_and_a_noun_with_the_accusative_alif_are_no_name() -> None:
+    text = "وصل ولي ولي العهد، وقدم جوعان تفاصيلا عن الزيارة"
+    raw = tagged(text, ("ولي", "PERS"), ("ولي", "PERS"), ("جوعان تفاصيلا", "PERS"))
+    assert [e.text for e in clean_entities(text, tokenize(text), raw)] == ["جوعان"]
+
+
+def test_a_listed_first_name_keeps_a_letter_that_looks_like_a_proclitic() -> None:
+    # «يصل» (arrives) stands alone in the text, yet فيصل is a name, not ف + يصل
+    text = "ولي العهد يصل إلى عمان، وكان في استقباله الأمير فيصل بن الحسين"
+    raw = tagged(text, ("فيصل بن الحسين", "PERS"))
+    assert [e.text for e in clean_entities(text, tokenize(text), raw)] == ["فيصل بن الحسين"]
