@@ -149,6 +149,8 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
         return None
     if form.lemma == "أدان" and form.tense == "present" and view.key(i + 1)[:1] == "ب":
         return None  # «يدين بالفضل لـ …»: owes, not condemns
+    if form.lemma == "كتب" and view.key(i + 1) in _ON_IT:
+        return None  # «لافتة كتب عليها …»، «وكتب عليه …»: was written on it, by no one named
     ent = view.entity_of[i]
     if ent is not None and ent.type == "PERS" and ent.first < i and (
             i < ent.last - 1 or cues.strip_conjunction(view.key(i - 1)) in ("ال", "ابن", "بن", "ابو", "ام")):
@@ -191,6 +193,8 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
             and _describes_noun_before(view, i, start, form.frame):
         return None  # «لافتات تطالب الحكومة بـ …»: a clause describing the noun before it
     subject_after = mention is not None and kana_subject is None
+    if mention is not None and subject_after:
+        mention = _issuer_of_document(view, mention, end)
     if kana_subject is not None:
         mention = kana_subject  # «وكانت وسائل إعلام اتهمت كريستيانو رونالدو بـ …»: the name after the verb is its object
     if mention is None:
@@ -331,6 +335,7 @@ def _after_indefinite_noun(view: TextView, i: int, start: int) -> bool:
     return not k.startswith(("ال", "لل")) and (common_noun(view, j) or len(k) >= 5 and k.endswith(("ين", "ون")))
 
 
+_ON_IT = key_set("عليه عليها عليهم عليهما")
 # «لما صرح به …»، «بما أعلنه …»: the relative ما before a verb
 _WHAT = key_set("لما بما مما عما")
 
@@ -436,7 +441,7 @@ def _skip_addressee(view: TextView, i: int, end: int) -> int:
 
 
 _DOCUMENT_VERBS = key_set("جاء وجاء ورد وورد")
-_DOCUMENTS = key_set("بيان البيان تقرير التقرير رسالة الرسالة كلمة الكلمة خطاب الخطاب تغريدة التغريدة منشور المنشور "
+_DOCUMENTS = key_set("بيان البيان بيانات البيانات تقرير التقرير رسالة الرسالة كلمة الكلمة خطاب الخطاب تغريدة التغريدة منشور المنشور "
                      "بلاغ البلاغ مذكرة المذكرة")
 
 
@@ -460,6 +465,20 @@ def _document_statement(view: TextView, i: int, end: int) -> Draft | None:
     return _make_draft(view, first, last, kind_hint, form, (i, doc + 1), mention, rule="document")
 
 
+def _issuer_of_document(view: TextView, mention: Mention, end: int) -> Mention:
+    """The issuer, when the mention names a document (بحسب بيان صادر عن الجيش، وفقا لبيان لوزارة الصحة،
+    وقال بيان وزارة الخارجية): the body that issued it speaks; otherwise the mention itself."""
+    doc = view.key(mention.first)
+    if doc in _DOCUMENTS or doc[:1] == "ل" and doc[1:] in _DOCUMENTS:
+        after = view.key(mention.first + 1)
+        if doc.startswith(("ال", "لل")) and not (after[:1] == "ل" or after in ("صادر", "الصادر", "صادره", "الصادره")):
+            return mention  # «وأوصى التقرير إدارات المطارات»: a definite document has no genitive issuer
+        owner = _document_owner(view, mention.first, end)
+        if owner is not None and owner.first < mention.last + 3:
+            return owner
+    return mention
+
+
 def _document_owner(view: TextView, doc: int, end: int) -> Mention | None:
     """Who issued the document named at ``doc``: «بيان لوزارة الخارجية»، «بيان صادر عن الجيش»."""
     owner_at = doc + 1
@@ -478,8 +497,11 @@ def _owner_mention(view: TextView, i: int, end: int) -> Mention | None:
         if bare not in orgs and "ال" + bare not in orgs:
             return None
         j = i + 1
-        while j < end and view.key(j) and (view.key(j).startswith("ال") or view.entity_of[j] is not None):
-            j += 1
+        while j < end and view.key(j) and view.key(j) not in cues.time_words() and (
+                view.key(j).startswith("ال") or view.entity_of[j] is not None
+                or j == i + 1 and j + 1 < end and view.key(j + 1).startswith("ال") and not view.is_punct(j)
+                and cues.lookup_verb(view.key(j)) is None and view.key(j) not in cues.complementizers()):
+            j += 1  # لوزارة الخارجية، لهيئة تفتيش السجون البريطانية (not «الثلاثاء»)
         mention = Mention(i, j, "ORG", orgs.get(bare, "f"), name=(i, j), skip=1)
     pair = view.pair_at_open.get(mention.last) if mention is not None and mention.type == "ORG" else None
     if mention is not None and pair is not None and pair.close < end and pair.close - pair.open <= 6 \
@@ -983,11 +1005,7 @@ def _nominal_with(
         relayed = parse_mention(view, mention.last + 1, end, subject=True)
         if relayed is not None:
             mention = relayed
-    doc = view.key(mention.first)
-    if doc in _DOCUMENTS or doc[:1] == "ل" and doc[1:] in _DOCUMENTS:
-        owner = _document_owner(view, mention.first, end)
-        if owner is not None:
-            mention = owner  # «بحسب بيان صادر عن الجيش»، «وفقا لبيان لوزارة الصحة»: the issuer speaks
+    mention = _issuer_of_document(view, mention, end)
     form = CueForm(lemma, "nominal", mention.gender, "np")
     leading = i == start or view.key(i - 1) in ("و", "") and i - 1 == start
     if leading:
