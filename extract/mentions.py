@@ -682,6 +682,15 @@ _SHORT_ADJECTIVES = key_set("الحر الحرة العام العامة الخ�
 _STATEMENT_NOUNS = key_set("بيان تصريح تصريحات تقرير رسالة مقابلة حديث كلمة مؤتمر تغريدة")
 
 
+_SPOKESMEN = key_set("المتحدث متحدث المتحدثة متحدثة الناطق ناطق الناطقة ناطقة")
+
+
+def _spokesman_before(view: TextView, j: int) -> bool:
+    """A spokesman's title just before ``j`` (المتحدث، المتحدث الرسمي)."""
+    before = view.key(j - 1)
+    return before in _SPOKESMEN or before in ("الرسمي", "الرسميه") and view.key(j - 2) in _SPOKESMEN
+
+
 def _title_chain_end(view: TextView, j: int, limit: int) -> int:
     """Past the words that continue a title from ``j``: modifiers, «ل» complements, the body the role
     belongs to (رئيس لجنة العلاقات الخارجية في مجلس الشيوخ، أمين منطقة نجران)."""
@@ -696,6 +705,10 @@ def _title_chain_end(view: TextView, j: int, limit: int) -> int:
                 and not _definite(view.key(j - 1)) and _construct_noun(view, j, limit) \
                 and not view.tokens[j].text.endswith(("ه", "ها", "هم", "هما")):
             j += 1  # وزير قطاع الأعمال، مدير مكتب رعاية الشباب: a noun without the article owns the noun after it
+        elif view.key(j) == "عن" and j + 1 < limit and _spokesman_before(view, j) and (
+                head_key(view.key(j + 1))[0] in orgs or view.entity_of[j + 1] is not None
+                or j + 2 < limit and getattr(view.entity_starting(j + 2), "type", "") in ("ORG", "LOC")):
+            j += 1  # «المتحدث الرسمي عن قبيلة قريش»: عن here is باسم, for whom he speaks
         elif view.key(j) in _GENERAL or j == first and view.key(j) in _FORMER and not _definite(view.key(j - 1)) \
                 and not view.key(j + 1).startswith("ل"):
             # مدير عام، أمين عام، وزير سابق (but «مساعد سابق للرئيس الأمريكي، دونالد ترامب»: whose name

@@ -44,6 +44,7 @@ FAKE_ENTITIES: dict[str, EntityType] = {
     "سامح شكري": "PERS",
     "شكري": "PERS",
     "نبيه بري": "PERS",
+    "حاتم القرشي": "PERS",
     # places
     "موسكو": "LOC",
     "واشنطن": "LOC",
@@ -62,6 +63,7 @@ FAKE_ENTITIES: dict[str, EntityType] = {
     "ليبيا": "LOC",
     "طهران": "LOC",
     # organisations
+    "قريش": "ORG",
     "رويترز": "ORG",
     "فرانس برس": "ORG",
     "الأمم المتحدة": "ORG",
