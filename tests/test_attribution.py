@@ -129,6 +129,14 @@ def test_a_place_after_a_preposition_is_no_subject(fake_ner) -> None:
     assert [q.speaker for q in analysis.quotes] == [None]
 
 
+def test_an_unnamed_subject_of_the_clauses_first_verb_speaks_but_not_a_demonstrative(fake_ner) -> None:
+    text = "وقال لافروف إن الخطة ناجحة. وفي ذات السياق، علق أحد المغردين على ذلك وقال: هذه العملية تسمى الاختراق."
+    assert speakers(text, fake_ner)[-1] == ("هذه العملية تسمى الاختراق", "أحد المغردين")
+    text = "وقال لافروف إن الخطة ناجحة. أوضح ذلك الأستاذ محمد العقيل مدير الجمرك وقال: تم ضبط الكمية."
+    ner = fake_ner.with_entities({"محمد العقيل": "PERS"})
+    assert speakers(text, ner)[-1] == ("تم ضبط الكمية", "محمد العقيل")
+
+
 def test_a_name_after_against_is_no_subject_even_in_quotation_marks(fake_ner) -> None:
     text = "وقال لافروف: «يجب أن نلقن الغرب درسا». وفي ما يخص الحرب ضد «داعش»، قال: «الحرب ستطول»."
     assert speakers(text, fake_ner.with_entities({"داعش": "ORG"}))[-1] == ("الحرب ستطول", "لافروف")
