@@ -600,7 +600,7 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
             ):
                 seen_definite = _definite(view.key(j + 1))
                 j += 2
-            elif view.key(j) == "في" and j + 2 < limit and _construct_noun(view, j + 1, limit):
+            elif view.key(j) == "في" and j + 2 < limit and _owned_noun(view, j + 1, limit):
                 seen_definite = True
                 j += 3  # محافظون متشددون في مجلس النواب
             elif view.key(j).startswith(("تابع", "مقرب")) and j + 1 < limit and view.key(j + 1).startswith("لل"):
@@ -702,7 +702,7 @@ def _title_chain_end(view: TextView, j: int, limit: int) -> int:
         if place := _place_phrase(view, j, limit):
             j = place
         elif (j == first or view.entity_of[j - 1] is None and not view.is_punct(j - 1)) and j > 0 \
-                and not _definite(view.key(j - 1)) and _construct_noun(view, j, limit) \
+                and not _definite(view.key(j - 1)) and _owned_noun(view, j, limit) \
                 and not view.tokens[j].text.endswith(("ه", "ها", "هم", "هما")):
             j += 1  # وزير قطاع الأعمال، مدير مكتب رعاية الشباب: a noun without the article owns the noun after it
         elif view.key(j) == "عن" and j + 1 < limit and _spokesman_before(view, j) and (
@@ -849,11 +849,24 @@ def _lam_idafa(view: TextView, j: int, limit: int) -> bool:
 
 def _construct_noun(view: TextView, j: int, limit: int) -> bool:
     """An indefinite noun owned by the definite word after it (كبار العلماء، شؤون اللاجئين)."""
+    return _indefinite_noun(view, j, limit) and _definite(view.key(j + 1))
+
+
+def _owned_noun(view: TextView, j: int, limit: int) -> bool:
+    """A construct noun, or an indefinite noun owned by a place or body the tagger named (شرطة تكساس،
+    مطار عدن) or by a construct noun (أمن شمال سيناء), not a statement (تصريحات لـCNN)."""
+    if _construct_noun(view, j, limit):
+        return True
+    if not _indefinite_noun(view, j, limit) or view.key(j) in _STATEMENT_NOUNS:
+        return False
+    owner = view.entity_starting(j + 1)
+    return getattr(owner, "type", "") in ("LOC", "ORG") or _construct_noun(view, j + 1, limit)
+
+
+def _indefinite_noun(view: TextView, j: int, limit: int) -> bool:
     k = view.key(j)
-    return (
-        j + 1 < limit and bool(k) and not _definite(k) and view.entity_of[j] is None and not is_stop(view, j)
-        and cues.lookup_verb(k) is None and _definite(view.key(j + 1)) and not view.is_punct(j)
-    )
+    return j + 1 < limit and bool(k) and not _definite(k) and view.entity_of[j] is None and not is_stop(view, j) \
+        and cues.lookup_verb(k) is None and not view.is_punct(j)
 
 
 def parse_mention_ending_at(view: TextView, end: int, floor: int) -> Mention | None:
