@@ -616,6 +616,8 @@ def _past_apposed_title(view: TextView, p: int, end: int) -> int:
     الخارجية الأمريكي عن …، ورئيس …: several roles too). A title followed by a name is the verb's
     object (وصف السديس ولي العهد الأمير محمد بن سلمان بـ…), and a title closed by a comma is left to
     the comma-bounded asides."""
+    if p >= end:
+        return p  # the verb ends the sentence: nothing after it
     start = p + 1 if view.tokens[p].text in "،," and p + 1 < end else p
     if start > p and _apposition_end(view, p, end) is not None:
         return p

@@ -527,7 +527,7 @@ def test_nothing_after_body_end(fake_ner) -> None:
     assert [q.speaker.name for q in quotes if q.speaker] == ["لافروف"]
 
 
-@pytest.mark.parametrize("text", ["", "   \n\n ", "«", "»«", "قال", "قال إن", ":", "لافروف:", "\"'«»“”"])
+@pytest.mark.parametrize("text", ["", "   \n\n ", "«", "»«", "قال", "قال إن", ":", "لافروف:", "دأن", "\"'«»“”"])
 def test_degenerate_input_never_fails(text: str, fake_ner) -> None:
     analysis = analyze(text, ner=fake_ner)
     _check_spans(analysis)
