@@ -513,7 +513,7 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
         if key in cues.media_nouns():
             while j < limit and j - i <= 2 and namelike(view, j) and not _definite(view.key(j)):
                 j += 1  # وكالة سبوتنيك، قناة الجزيرة: the outlet's own name
-        elif indefinite and j == i + 1 and not view.tokens[j].text.endswith(("ه", "ها", "هم", "هما")):
+        elif indefinite and j == i + 1 < limit and not view.tokens[j].text.endswith(("ه", "ها", "هم", "هما")):
             # مكتب تحقيقات الطيران، مجلس مقاطعة كولومبيا; not بيان نشره التحالف (a pronoun: a verb, or
             # no construct)
             chain = j  # جبهة جيش تحرير الشعب: construct nouns up to the definite one that ends them
@@ -752,7 +752,7 @@ def title_phrase_end(view: TextView, i: int, limit: int) -> int:
 
 def _past_comma(view: TextView, j: int, limit: int) -> int:
     """``j``, or the token after it when it is the comma that opens an apposed name (وزير الخارجية، جون كيري)."""
-    return j + 1 if view.key(j) == "" and view.tokens[j].text in "،," and j + 1 < limit else j
+    return j + 1 if j + 1 < limit and view.key(j) == "" and view.tokens[j].text in "،," else j
 
 
 def _org_complement(view: TextView, j: int) -> bool:

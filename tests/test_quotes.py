@@ -527,7 +527,10 @@ def test_nothing_after_body_end(fake_ner) -> None:
     assert [q.speaker.name for q in quotes if q.speaker] == ["لافروف"]
 
 
-@pytest.mark.parametrize("text", ["", "   \n\n ", "«", "»«", "قال", "قال إن", ":", "لافروف:", "دأن", "\"'«»“”"])
+@pytest.mark.parametrize("text", ["", "   \n\n ", "«", "»«", "قال", "قال إن", ":", "لافروف:", "دأن", "\"'«»“”",
+                                  # a cue or a head noun as the text's last token (found by fuzzing)
+                                  "« : الذي ب الذي الذي الرسمي أضاف مطار",
+                                  "ضد ' و وقال نفسه فيصل مصادر عن ب دأن ولي"])
 def test_degenerate_input_never_fails(text: str, fake_ner) -> None:
     analysis = analyze(text, ner=fake_ner)
     _check_spans(analysis)
