@@ -156,8 +156,27 @@ _ARABICISH = st.text(
 )
 
 
+def _lexicon_words() -> list[str]:
+    """Every Arabic word of the shipped lexicons (cues, titles, heads, nationalities …): the words the
+    rules act on, so that random sequences of them reach the rules' edge cases."""
+    from importlib import resources
+
+    words: set[str] = set()
+    for entry in resources.files("extract").joinpath("data").iterdir():
+        if entry.name.startswith("ner-") or not entry.name.endswith((".txt", ".tsv")):
+            continue
+        for line in entry.read_text(encoding="utf-8").splitlines():
+            if not line.startswith("#"):
+                words.update(w for w in line.replace("\t", " ").replace("/", " ").split()
+                             if any("\u0600" <= ch <= "\u06ff" for ch in w))
+    return sorted(words)
+
+
+_LEXICON_TEXT = st.lists(st.sampled_from(_lexicon_words() + list("«»:،.\"'()-؟")), max_size=25).map(" ".join)
+
+
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.one_of(_ARABICISH, st.text(max_size=200)))
+@given(st.one_of(_ARABICISH, st.text(max_size=200), _LEXICON_TEXT))
 def test_any_text_yields_valid_offsets(text: str) -> None:
     analysis = analyze(Article("h", text), ner=EveryOtherWordNer())
     record = to_record(analysis)
