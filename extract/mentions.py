@@ -461,8 +461,10 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
         if name is None:
             # «رئيس المجلس الأعلى …، الشيخ ناصر بن حمد آل خليفة،»: honorifics open the apposed name
             h = k
-            while h < limit and h - k < 3 and view.key(h) in titles and view.entity_of[h] is None:
-                h += 1
+            while h < limit and h - k < 3 and view.entity_of[h] is None and (view.key(h) in titles or k > j and (
+                    _definite(view.key(h)) and view.key(h) in cues.nationalities()
+                    and getattr(view.entity_starting(h + 1), "type", "") == "PERS")):
+                h += 1  # (and «، الإنجليزي مارك كلاتنبرغ،»: a nationality before the apposed name)
             if h > k:
                 name = _name_after(view, h, limit)
         if name is not None and name[1] == name[2] < limit and _org_complement(view, name[2]):

@@ -703,6 +703,11 @@ def _is_name_quote(view: TextView, pair: object) -> bool:
     if len(words) <= 5 and (_media_word(before) or before in cues.organizations()
                             or before.startswith("ل") and _media_word(before[1:])):
         return True  # شركة "آي إتش إس ماركت": a body's name, up to five words
+    body = view.entity_starting(pair.open + 1)
+    outlet = outlet_at(view.keys, pair.open + 1)
+    if len(words) <= 5 and (body is not None and body.type == "ORG" and body.last == pair.close
+                            or outlet is not None and outlet[1] == pair.close - pair.open - 1):
+        return True  # مصادر "سكاي نيوز عربية": a body or an outlet named, whatever stands before
     if len(words) >= 4:
         return False
     if before == "ل":
