@@ -722,7 +722,8 @@ def _title_chain_end(view: TextView, j: int, limit: int) -> int:
             head_key(view.key(j + 1))[0] in orgs or getattr(view.entity_starting(j + 1), "type", "") == "ORG"
         ):
             j += 1  # رئيس لجنة العلاقات الخارجية في مجلس الشيوخ: the body the role belongs to (not «في بيان»)
-        elif j > first and _definite(view.key(j - 1)) and not _definite(view.key(j)) and view.key(j)[:1] not in "بلو" \
+        elif (j > first or common_noun(view, j)) and _definite(view.key(j - 1)) and not _definite(view.key(j)) \
+                and view.key(j)[:1] not in "بلو" \
                 and view.entity_of[j] is None and view.key(j) not in cues.nationalities() and not view.is_punct(j) \
                 and view.key(j) not in _GENERAL:
             break  # «وأبلغ الرئيس الأمريكي حكومة بلاده»: an indefinite noun after a definite word is the object

@@ -678,14 +678,19 @@ def _apposition_end(view: TextView, comma: int, end: int) -> int | None:
     k = view.key(first)
     if not (k.startswith("ال") or k in ("احد", "احدي") or k in cues.titles()):
         return None
-    for j in range(first + 1, min(end, first + 10)):
+    j = first + 1
+    while j < min(end, first + 10):
         text = view.tokens[j].text
         if text in "،,":
             return j + 1 if j > first else None
+        if (pair := view.pair_at_open.get(j)) is not None and _is_name_quote(view, pair):
+            j = pair.close + 1  # «، زعيم حركة «خمس نجوم»،»: a body's name inside the aside
+            continue
         if text in ".؟?!:" or j in view.pair_at_open or view.key(j) in cues.complementizers():
             return None
         if cues.lookup_verb(view.key(j)) is not None:
             return None
+        j += 1
     return None
 
 
