@@ -948,8 +948,8 @@ def _dateline(view: TextView, mention: Mention, colon: int) -> bool:
     if view.tokens[colon].start > view.tokens[colon - 1].end:
         return True
     first = view.key(colon + 1)
-    if first in _HEADLINE_OPENERS:
-        return True  # «تشاد: لماذا استقال …»، «تركيا: مقتل 30 في …»: a question or a death toll on a place
+    if first in _HEADLINE_OPENERS or first == "ما" and view.key(colon + 2) in ("الذي", "التي", "هو", "هي"):
+        return True  # «تشاد: لماذا استقال …»، «السعودية: ما الذي حققته …»، «تركيا: مقتل 30 في …»
     entry = shipped_lexicon().get(first)
     return bool(first) and not first.startswith("ال") and entry is not None and entry[1] in ("2", "3")
 
