@@ -586,7 +586,8 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
         if owner_construct:
             ent = view.entity_starting(i + 2)
             return Mention(i, ent.last if ent is not None and ent.last <= limit else i + 3, "UNNAMED", "pl", skip=skip)
-        if j < limit and not _definite(view.key(i)) and not _definite(view.key(j)) and not view.key(j).startswith("ب") and (
+        if j < limit and not _definite(view.key(i)) and not _definite(view.key(j)) and not view.key(j).startswith("ب") \
+                and not strip_diacritics(view.tokens[j].text).endswith("ه") and (  # not «كثيرون استخدامه»: his
                 _adjective_like(view.key(j)) or view.key(j) in _UNNAMED_COMPLEMENTS
                 or len(view.key(j)) == 4 and view.key(j).endswith("ي") and not is_stop(view, j)):  # مصدر محلي، أمني
             j += 1  # an indefinite complement: وسائل إعلام، مصادر أمنية، شهود عيان

@@ -335,6 +335,7 @@ def _after_indefinite_noun(view: TextView, i: int, start: int) -> bool:
     return not k.startswith(("ال", "لل")) and (common_noun(view, j) or len(k) >= 5 and k.endswith(("ين", "ون")))
 
 
+_ISSUED_IT = key_set("أصدره أصدرته نشره نشرته أعده أعدته")
 _ON_IT = key_set("عليه عليها عليهم عليهما")
 # «لما صرح به …»، «بما أعلنه …»: the relative ما before a verb
 _WHAT = key_set("لما بما مما عما")
@@ -484,6 +485,8 @@ def _document_owner(view: TextView, doc: int, end: int) -> Mention | None:
     owner_at = doc + 1
     if view.key(owner_at) in ("صادر", "الصادر", "صادره", "الصادره") and view.key(owner_at + 1) == "عن":
         owner_at += 2
+    elif view.key(owner_at) in _ISSUED_IT:
+        owner_at += 1  # «تقرير أصدره المجلس النرويجي للمستهلك»
     return _owner_mention(view, owner_at, end)
 
 
