@@ -28,6 +28,7 @@ def clean_entities(text: str, tokens: tuple[Token, ...], entities: tuple[Entity,
     nationalities = cues.nationalities()
     standalone = {match_key(t.text) for t in tokens}
     tagged = {match_key(e.text.split()[0]) for e in entities if e.text.split()}
+    entity_words = {match_key(w) for e in entities for w in e.text.split()}  # any word of a tagged name
     out: list[Entity] = []
     starts = [t.start for t in tokens]
     not_names = cues.not_entities()
@@ -83,6 +84,9 @@ def clean_entities(text: str, tokens: tuple[Token, ...], entities: tuple[Entity,
             e = _with_next_word(text, tokens, e)  # أحمد بن | علي: a link needs the name after it
             words = e.text.split()
         cut = proclitic_length(words[0], lexicon, person=e.type == "PERS") if words else 0
+        if cut and e.type == "PERS" and strip_diacritics(words[0])[:2] == "فا" \
+                and match_key(words[0])[1:] not in entity_words:
+            cut = 0  # فادي، فارس، فاطمة، فابين: «فا» with a bare alif opens many names (not فأوباما)
         first_key = match_key(words[0]) if words else ""
         if not cut and first_key[:1] == "ل" and first_key[:2] != "لل" and len(first_key) >= 4 and (
                 _governs_lam(tokens, starts, e.start) or e.type == "PERS" and strip_diacritics(words[0])[1:2] in "أإ"):

@@ -337,3 +337,10 @@ def test_a_listed_first_name_after_lam_or_ba_loses_the_preposition() -> None:
     text = "وقال في كلمة بمناسبة السنوية الثانية لمصطفى بدر الدين إن على إسرائيل أن تحسب الأمور"
     raw = tagged(text, ("لمصطفى بدر الدين", "PERS"))
     assert [e.text for e in clean_entities(text, tokenize(text), raw)] == ["مصطفى بدر الدين"]
+
+
+def test_a_name_in_fa_with_a_bare_alif_keeps_its_first_letter() -> None:
+    # «ادي» (أدى) is a commoner corpus word than «فادي», yet فادي، فارس، فاطمة are names, not ف + a word
+    text = "وقال فادي الحسن إن الرئيس أهان الفرنسيين، فأوباما يراهن عليهم"
+    raw = tagged(text, ("فادي الحسن", "PERS"), ("فأوباما", "PERS"))
+    assert [e.text for e in clean_entities(text, tokenize(text), raw)] == ["فادي الحسن", "أوباما"]
