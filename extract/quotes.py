@@ -174,6 +174,10 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
     after = _skip_addressee(view, i + 1, end)
     if view.tokens[after].text in "،," if after < end else False:
         after += 1
+    if view.key(after) == "ذلك" and after + 1 < end and (  # (but «وأكد هذا الناطق …»: this spokesman)
+            head_key(view.key(after + 1))[0] in cues.titles()
+            or getattr(view.entity_starting(after + 1), "type", "") == "PERS"):
+        return None  # «أوضح ذلك المدير العام … وبين أن …»: ذلك is what was explained, said before
     honorific = after < end and cues.honorific_pronoun(view.key(after))
     if honorific:
         after += 1  # «وأكد معاليه أن …»: his excellency, the speaker named before

@@ -45,6 +45,7 @@ FAKE_ENTITIES: dict[str, EntityType] = {
     "شكري": "PERS",
     "نبيه بري": "PERS",
     "حاتم القرشي": "PERS",
+    "محمد بن عبدالله المرشد": "PERS",
     # places
     "موسكو": "LOC",
     "واشنطن": "LOC",
