@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import cues
-from .mentions import Mention, parse_mention
+from .mentions import DEMONSTRATIVES, Mention, parse_mention
 from .model import Gender
 from .normalize import key_set
 from .quotes import Draft
@@ -24,7 +24,6 @@ class Attributed:
     gender: Gender
 
 
-_DEMONSTRATIVES = key_set("ذلك هذا هذه تلك")
 _PLACE_PREPOSITIONS = key_set("في من إلى الى على عن مع عند لدى قرب داخل خارج نحو ضد")  # not عبر: also عبّر (expressed)
 
 
@@ -151,7 +150,7 @@ def _subject_in_sentence(view: TextView, sentence: int, anchor: int, gender: Gen
             # a singular unnamed source counts only as the subject of the clause's first verb («، علق أحد
             # المغردين على ذلك وقال: …»), not inside what is told
             verb_subject = (m.first - 1 == s.token_start or m.first >= 2 and view.tokens[m.first - 2].text in "،,") \
-                and view.key(m.first) not in _DEMONSTRATIVES  # «أوضح ذلك الأستاذ …»: ذلك is what he explained
+                and view.key(m.first) not in DEMONSTRATIVES  # «أوضح ذلك الأستاذ …»: ذلك is what he explained
             if m.type != "UNNAMED" or gender == "pl" or verb_subject:
                 if agrees(gender, m.gender) and (m.name is not None or m.type == "UNNAMED") \
                         and not (gender == "pl" and m.type == "PERS" and m.gender != "pl"):  # «وأكدوا» is no one man

@@ -65,21 +65,17 @@ def clean_entities(text: str, tokens: tuple[Token, ...], entities: tuple[Entity,
         if e.type == "ORG" and len(words) >= 2 and match_key(words[0]) in _DESCRIPTORS and not (
                 len(words) == 2 and match_key(words[1]).startswith("ال")
                 and int(lexicon.get(match_key(words[1]), ("0", ""))[0]) >= 12):  # not «تنظيم الدولة»: الدولة alone is no name
-            cut_at = e.text.index(words[1], len(words[0]))  # «تنظيم داعش»: the group's name is داعش
-            e, words = Entity(e.start + cut_at, e.end, e.text[cut_at:], e.type, e.backend), words[1:]
+            e, words = _without_first_word(e), words[1:]  # «تنظيم داعش»: the group's name is داعش
         if e.type == "PERS" and len(words) >= 3 and _is_definite_nationality(words[0], nationalities):
-            cut_at = e.text.index(words[1], len(words[0]))  # «الأوروغوياني لويس سواريز»: the nationality describes him
-            e, words = Entity(e.start + cut_at, e.end, e.text[cut_at:], e.type, e.backend), words[1:]
+            e, words = _without_first_word(e), words[1:]  # «الأوروغوياني لويس سواريز»: the nationality describes him
         if len(words) == 1 and e.type in ("LOC", "ORG") and _noun_with_pronoun(strip_diacritics(words[0]), lexicon):
             continue  # «شعبها»، «زواره»: a common noun with «its», «his»
         if len(words) >= 2 and strip_diacritics(words[0]) in _LEADING_PARTICLES:
-            cut_at = e.text.index(words[1], len(words[0]))  # «فإن الفضلي مطلوب»: the particle starts no name
-            e, words = Entity(e.start + cut_at, e.end, e.text[cut_at:], e.type, e.backend), words[1:]
+            e, words = _without_first_word(e), words[1:]  # «فإن الفضلي مطلوب»: the particle starts no name
         if len(words) >= 1 and match_key(words[0]) in cues.ADDRESSEE_PRONOUNS and _after_speech_verb(tokens, starts, e.start):
             if len(words) == 1:
                 continue  # «قال لي إن»: to me, not Lee
-            cut_at = e.text.index(words[1], len(words[0]))
-            e, words = Entity(e.start + cut_at, e.end, e.text[cut_at:], e.type, e.backend), words[1:]
+            e, words = _without_first_word(e), words[1:]
         if e.type == "PERS" and words and match_key(words[-1]) in NAME_LINKS:
             e = _with_next_word(text, tokens, e)  # أحمد بن | علي: a link needs the name after it
             words = e.text.split()
@@ -206,9 +202,14 @@ def _more_common(word: str, than: str, lexicon: dict[str, tuple[str, str]]) -> b
 
 def _listed_person(key: str) -> bool:
     """A word the shipped name lists give as a person's name (فيصل، باسم، فراس)."""
+    return "PERS" in _gazetteer_types(key)
+
+
+def _gazetteer_types(key: str) -> frozenset[str]:
+    """The types the shipped name lists give the normalized phrase ``key`` (none when unlisted)."""
     from .ner.features import gaz_digest, shipped_gazetteer
 
-    return "PERS" in shipped_gazetteer().get(gaz_digest(key), ())
+    return shipped_gazetteer().get(gaz_digest(key), frozenset())
 
 
 def _governs_lam(tokens: tuple[Token, ...], starts: list[int], start: int) -> bool:
@@ -233,9 +234,7 @@ def _noun_with_pronoun(word: str, lexicon: dict[str, tuple[str, str]]) -> bool:
 
 def _country_name(key: str) -> bool:
     """A nationality form that is also a country's name (السعودية), by the gazetteer the taggers use."""
-    from .ner.features import gaz_digest, shipped_gazetteer
-
-    return "LOC" in shipped_gazetteer().get(gaz_digest(key), ())
+    return "LOC" in _gazetteer_types(key)
 
 
 def _after_definite(tokens: tuple[Token, ...], starts: list[int], start: int) -> bool:
@@ -245,6 +244,12 @@ def _after_definite(tokens: tuple[Token, ...], starts: list[int], start: int) ->
         return False
     before = match_key(tokens[i - 1].text)
     return before.startswith(("ال", "لل")) or before[1:].startswith("ال")
+
+
+def _without_first_word(entity: Entity) -> Entity:
+    words = entity.text.split()
+    cut_at = entity.text.index(words[1], len(words[0]))
+    return Entity(entity.start + cut_at, entity.end, entity.text[cut_at:], entity.type, entity.backend)
 
 
 def _without_last_word(entity: Entity) -> Entity:

@@ -92,7 +92,6 @@ _UNNAMED_COMPLEMENTS = key_set("اعلام عيان مسوول رفيع مطلع
 _PARTICLE_COMPLEMENTS = key_set("علي")
 
 
-_REFLEXIVES = cues.PRONOUN_WORDS
 # Verbal nouns that open what is stressed or confirmed, never a name (وأكد الوزير أهمية التعاون، وأكد ضرورة …)
 _OBJECT_NOUNS = key_set("أهمية ضرورة حرص استعداد رفض دعم التزام عزم تأكيد وجود عدم إمكانية استمرار مواصلة أحقية")
 _MODALS = key_set("يجب ينبغي يمكن يتعين لابد")  # «وأكد المريح يجب أن نكون حذرين»: no name goes on over them
@@ -104,7 +103,7 @@ def namelike(view: TextView, i: int) -> bool:
     k = view.key(i)
     if k in _PARTICLE_COMPLEMENTS and i > 0 and view.key(i - 1) in NAME_LINKS:
         return True  # ابن علي، أبو علي: علي is the name, not the preposition على
-    if not k or k.isdigit() or is_stop(view, i) or len(k) < 2 or k in _MODALS or k in _REFLEXIVES \
+    if not k or k.isdigit() or is_stop(view, i) or len(k) < 2 or k in _MODALS or k in cues.PRONOUN_WORDS \
             or k in _OBJECT_NOUNS:
         return False
     if len(k) >= 4 and k.endswith(_PRONOUN_SUFFIXES) and k not in view.person_words:
@@ -318,21 +317,23 @@ def _relation_with_pronoun(key: str) -> str | None:
 def _accusative_noun(view: TextView, i: int) -> bool:
     """A common noun with the accusative alif (موظفا، مخططا): its stem is a noun the corpus mostly writes with
     the article."""
-    from .ner.features import shipped_lexicon
-
     k = view.key(i)
-    entry = shipped_lexicon().get(k[:-1]) if len(k) >= 4 and k.endswith("ا") else None
-    return k not in view.person_words and entry is not None and entry[1] in ("2", "3")
+    return len(k) >= 4 and k.endswith("ا") and k not in view.person_words and _mostly_with_article(k[:-1])
 
 
 def common_noun(view: TextView, i: int) -> bool:
     """An untagged word the news corpus mostly writes with the article (سياسة، مشروع، معلومات): a common
     noun, not a one-word name, unless the article itself names someone so."""
+    k = view.key(i)
+    return k not in view.person_words and _mostly_with_article(k)
+
+
+def _mostly_with_article(key: str) -> bool:
+    """The corpus lexicon's article-ratio buckets 2 and 3: a word written with the article most of the time."""
     from .ner.features import shipped_lexicon
 
-    k = view.key(i)
-    entry = shipped_lexicon().get(k)
-    return k not in view.person_words and entry is not None and entry[1] in ("2", "3")
+    entry = shipped_lexicon().get(key)
+    return entry is not None and entry[1] in ("2", "3")
 
 
 def _preposition_on_noun(key: str) -> bool:

@@ -217,8 +217,7 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
     elif mention is None and antecedent is not None and antecedent.gender == "pl" and form.gender == "pl" \
             and cues.strip_conjunction(view.key(i - 1)) == "الذين":
         mention = antecedent  # «… كبار المسؤولين وأعضاء الكونجرس الذين قالوا إنه …»: the people the clause is about
-    if mention is None and in_relative and antecedent is None and view.key(i - 1) in ("التي", "الذي") \
-            and view.key(i - 2).startswith("ال") and view.entity_of[i - 2] is None:
+    if mention is None and in_relative and antecedent is None and describes_thing:
         return None  # «النتائج التي أشارت إلى أن …»: the clause describes a thing, not a source that speaks
     if mention is None and form.tense == "present" and not _present_with_colon(view, i, end) \
             and not _opens_with_present_report(view, i, start, end):
@@ -339,6 +338,8 @@ def _after_indefinite_noun(view: TextView, i: int, start: int) -> bool:
     return not k.startswith(("ال", "لل")) and (common_noun(view, j) or len(k) >= 5 and k.endswith(("ين", "ون")))
 
 
+# A document's issuer after it: «بيان صادر عن الجيش»، «تقرير أصدره المجلس …»
+_ISSUED_BY = key_set("صادر الصادر صادرة الصادرة")
 _ISSUED_IT = key_set("أصدره أصدرته نشره نشرته أعده أعدته")
 _ON_IT = key_set("عليه عليها عليهم عليهما")
 # «لما صرح به …»، «بما أعلنه …»: the relative ما before a verb
@@ -476,7 +477,7 @@ def _issuer_of_document(view: TextView, mention: Mention, end: int) -> Mention:
     doc = view.key(mention.first)
     if doc in _DOCUMENTS or doc[:1] == "ل" and doc[1:] in _DOCUMENTS:
         after = view.key(mention.first + 1)
-        if doc.startswith(("ال", "لل")) and not (after[:1] == "ل" or after in ("صادر", "الصادر", "صادره", "الصادره")):
+        if doc.startswith(("ال", "لل")) and not (after[:1] == "ل" or after in _ISSUED_BY):
             return mention  # «وأوصى التقرير إدارات المطارات»: a definite document has no genitive issuer
         owner = _document_owner(view, mention.first, end)
         if owner is not None and owner.first < mention.last + 3:
@@ -487,7 +488,7 @@ def _issuer_of_document(view: TextView, mention: Mention, end: int) -> Mention:
 def _document_owner(view: TextView, doc: int, end: int) -> Mention | None:
     """Who issued the document named at ``doc``: «بيان لوزارة الخارجية»، «بيان صادر عن الجيش»."""
     owner_at = doc + 1
-    if view.key(owner_at) in ("صادر", "الصادر", "صادره", "الصادره") and view.key(owner_at + 1) == "عن":
+    if view.key(owner_at) in _ISSUED_BY and view.key(owner_at + 1) == "عن":
         owner_at += 2
     elif view.key(owner_at) in _ISSUED_IT:
         owner_at += 1  # «تقرير أصدره المجلس النرويجي للمستهلك»

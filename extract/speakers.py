@@ -123,6 +123,7 @@ def _place(view: TextView, m: Mention, clusters: list[_Cluster], recent: list[in
             name = glue_compounds(name_key(k) for k in key_tokens(name_text))
     title = _keys(view, *m.title) if m.title else ()
     linked = _back_reference(name, clusters, recent) if m.type == "ORG" else None
+    unnamed_key = match_key(span.text) if m.type == "UNNAMED" else ""
     for index, c in enumerate(clusters):
         if linked is not None:
             index = linked
@@ -137,7 +138,7 @@ def _place(view: TextView, m: Mention, clusters: list[_Cluster], recent: list[in
             break
         if m.type == "ORG" and name and any(_suffix(name, n) or _suffix(n, name) for n in c.names):
             break
-        if m.type == "UNNAMED" and match_key(span.text) in {match_key(f) for f in c.forms}:  # الإحصائية = الاحصائية
+        if m.type == "UNNAMED" and any(match_key(f) == unnamed_key for f in c.forms):  # الإحصائية = الاحصائية
             break
     else:
         clusters.append(_Cluster(m.type))
