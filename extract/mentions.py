@@ -370,6 +370,7 @@ _STATE_HEADS = key_set("مملكة دولة جمهورية إمارة سلطنة
 _ROLE_PREPOSITIONS = key_set("على في")
 _MEMBERS = key_set("أعضاء عضو سكان أهالي مسؤولي قادة موظفي عناصر مقاتلي ضباط أطباء")
 _QUANTIFIERS = key_set("كثير الكثير عدد العديد معظم غالبية أغلب")
+_SOME = key_set("بعض عدة")  # before a source noun in construct: بعض المصادر، عدة مصادر
 _FAMILIES = key_set("أسرة الأسرة عائلة العائلة")
 
 
@@ -425,7 +426,7 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
         nxt = view.entity_starting(last)
         if nxt is not None and nxt.type == ent.type and view.key(last).startswith("و") and nxt.last <= limit:
             last = nxt.last  # الصين وروسيا
-        return Mention(i, last, "ORG", orgs.get(key, "any") if ent.type == "ORG" else "f", name=(i, ent.last), skip=skip)
+        return Mention(i, last, "ORG", orgs.get(key, "any" if ent.type == "ORG" else "f"), name=(i, ent.last), skip=skip)
 
     if key in nats and _definite(key) and view.entity_of[i] is None and i + 1 < limit \
             and view.entity_starting(i + 1) is None and _boundary_after_name(view, i + 1) \
@@ -576,6 +577,9 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
 
     if key == "بعض" and i + 1 < limit and _human_plural(view.key(i + 1), "ين") and view.entity_of[i + 1] is None:
         return Mention(i, i + 2, "UNNAMED", "pl", skip=skip)  # بعض المحللين، بعض المراقبين
+    if key in _SOME and i + 1 < limit and view.entity_of[i + 1] is None and head_key(view.key(i + 1))[0] in unnamed \
+            and (inner := _parse_mention(view, i + 1, limit)) is not None and inner.type == "UNNAMED":
+        return Mention(i, inner.last, "UNNAMED", inner.gender, skip=skip)  # بعض المصادر، عدة مصادر في البيت الأبيض
     if key in _QUANTIFIERS and view.key(i + 1) == "من" and i + 2 < limit and view.entity_of[i + 2] is None and (
             _human_plural(view.key(i + 2), "ين") or head_key(view.key(i + 2))[0] in unnamed):
         return Mention(i, i + 3, "UNNAMED", "pl", skip=skip)  # كثير من المعلقين، عدد من المسؤولين

@@ -189,6 +189,11 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
     if mention is not None and form.lemma in _WARN_VERBS and mention.type == "UNNAMED" and (
             cut := next((j for j in range(mention.first + 1, mention.last) if view.key(j) == "من"), None)) is not None:
         mention = replace(mention, last=cut)  # «حذر خبراء من التنامي …»: what they warn of, not where they are from
+    if mention is not None and form.kind == "verb" and form.gender == "m" and mention.gender == "f" \
+            and mention.type in ("ORG", "UNNAMED") and (
+                form.lemma in _PERSON_OBJECT_VERBS
+                or getattr(view.entity_starting(mention.first), "type", "") != "LOC"):  # أعلن العراق: a masculine country
+        mention = None  # «كما طالب الحكومة بـ …»، «يدعو الدول الأعضاء»: a body after a masculine verb is its object
     if form.tense == "present" and (fronted := parse_mention_ending_at(view, i, start)) is not None \
             and fronted.first == start and fronted.name is not None:
         mention = None  # «ترامب يدعو كوريا الشمالية إلى …»: a headline's subject stands before a present verb
@@ -269,6 +274,8 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
 
 # Verbs whose complement opens with «من» (حذر خبراء من …)
 _WARN_VERBS = frozenset({"حذر"})
+# verbs whose noun after them may be who is addressed (طالب إيران بـ، اتهم لندن بـ، دعا الدول إلى)
+_PERSON_OBJECT_VERBS = key_set("طالب دعا حث اتهم ناشد حذر هدد انتقد أدان دان أبلغ أخبر سأل")
 
 # Numbers a noun follows (163 ألف طالب لجوء: asylum seekers, not «he demanded»)
 _COUNTS = key_set("ألف آلاف الف الاف مليون ملايين مئات عشرات")
