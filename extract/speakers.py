@@ -13,7 +13,7 @@ from .attribute import Attributed
 from .entities import citation_name
 from .mentions import Mention, parse_mention
 from .model import Entity, Span, Speaker, SpeakerType
-from .names import glue_compounds, name_key, same_name
+from .names import glue_compounds, name_key, same_name, same_word
 from .normalize import key_tokens, match_key, without_hashtag_marks
 from .view import TextView
 
@@ -54,6 +54,7 @@ def resolve_speakers(
     clusters: list[_Cluster] = []
     recent: list[int] = []
     by_mention: dict[tuple[int, int], int] = {}
+    person_names = _article_person_names(view, entities)
     for item in attributed:
         m = item.source
         if m is None:
@@ -61,14 +62,15 @@ def resolve_speakers(
         if (m.first, m.last) in by_mention:
             recent.append(by_mention[(m.first, m.last)])
             continue
-        by_mention[(m.first, m.last)] = _place(view, m, clusters, recent)
-    person_names = _article_person_names(view, entities)
+        by_mention[(m.first, m.last)] = _place(view, m, clusters, recent, person_names)
     for cluster in clusters:
         if cluster.type != "PERS":
             continue
         if cluster.names:
-            for keys, text in person_names:
-                if any(_extends(keys, n) for n in cluster.names) and text not in cluster.name_texts:
+            fuller = [(keys, text, start) for keys, text, start in person_names
+                      if any(_extends(keys, n) for n in cluster.names) and text not in cluster.name_texts]
+            for keys, text in _one_person(fuller, cluster.mentions[0].start):
+                if text not in cluster.name_texts:
                     cluster.name_texts.append(text)
                     cluster.names.append(keys)
         elif cluster.titles:
@@ -108,7 +110,8 @@ def _back_reference(name: tuple[str, ...], clusters: list[_Cluster], recent: lis
     return None
 
 
-def _place(view: TextView, m: Mention, clusters: list[_Cluster], recent: list[int]) -> int:
+def _place(view: TextView, m: Mention, clusters: list[_Cluster], recent: list[int],
+           person_names: list[tuple[tuple[str, ...], str, int]]) -> int:
     span = mention_span(view, m)
     name = glue_compounds(_keys(view, *m.name)) if m.name else ()
     if name and m.skip and m.name and m.name[0] == m.first:
@@ -121,17 +124,32 @@ def _place(view: TextView, m: Mention, clusters: list[_Cluster], recent: list[in
         name_text = citation_name(written)
         if name_text != written:  # «في تغريدة للبرادعي … حيث قال»: البرادعي
             name = glue_compounds(name_key(k) for k in key_tokens(name_text))
+    if m.type == "PERS" and len(name) == 1 and not any(
+            c.type == "PERS" and any(same_name(name, n) for n in c.names) for c in clusters):
+        # a surname two people of the article share (بنيامين نتنياهو، سارة نتنياهو) is the first named before it
+        fuller = [(keys, text, start) for keys, text, start in person_names if _extends(keys, name)]
+        chosen = _one_person(fuller, span.start)
+        if len(chosen) < len(fuller):
+            name, name_text = chosen[0]
     title = _keys(view, *m.title) if m.title else ()
     linked = _back_reference(name, clusters, recent) if m.type == "ORG" else None
     unnamed_key = match_key(span.text) if m.type == "UNNAMED" else ""
-    for index, c in enumerate(clusters):
+    order = list(range(len(clusters)))
+    if m.type == "PERS" and len(name) == 1 and recent:
+        # a surname two speakers share (سليم الجبوري، غزوان الجبوري) is the one who spoke just before, if he
+        # did; else the first of them (ميلانيا ترامب spoke two statements earlier: «وصرح ترامب» is her husband)
+        order.remove(recent[-1])
+        order.insert(0, recent[-1])
+    for index in order:
+        c = clusters[index]
         if linked is not None:
             index = linked
             break
         if c.type != m.type:
             continue
-        if m.type == "PERS" and name and any(same_name(name, n) for n in c.names):
-            break
+        if m.type == "PERS" and name and any(same_name(name, n) for n in c.names) and not any(
+                len(n) > 1 and len(name) > 1 and not _one_name(name, n) for n in c.names):
+            break  # (two full names that differ are two people: مسعود أوزيل، مصطفى أوزيل)
         if m.type == "PERS" and not name and title and any(title == t for t in c.titles):
             break
         if m.type == "PERS" and name and not c.names and title and any(title == t for t in c.titles):
@@ -164,12 +182,29 @@ def _extends(full: tuple[str, ...], short: tuple[str, ...]) -> bool:
     return len(full) > len(short) and bool(short) and same_name(full[-1:], short[-1:]) and same_name(full, short)
 
 
-def _article_person_names(view: TextView, entities: tuple[Entity, ...]) -> list[tuple[tuple[str, ...], str]]:
+def _article_person_names(view: TextView, entities: tuple[Entity, ...]) -> list[tuple[tuple[str, ...], str, int]]:
     out = []
     for e in entities:
         if e.type == "PERS":
-            out.append((glue_compounds(name_key(k) for k in key_tokens(e.name)), e.name))
+            out.append((glue_compounds(name_key(k) for k in key_tokens(e.name)), e.name, e.start))
     return out
+
+
+def _one_person(fuller: list[tuple[tuple[str, ...], str, int]], first: int) -> list[tuple[tuple[str, ...], str]]:
+    """The fuller names a short name stands for. When they are two people (بنيامين نتنياهو، سارة نتنياهو),
+    the surname alone is the first of them named before it, or in the article when none comes before."""
+    names = [(keys, text) for keys, text, _ in fuller]
+    if all(_one_name(a, b) for a, _ in names for b, _ in names):
+        return names
+    before = [(start, keys) for keys, _, start in fuller if start < first]
+    chosen = min(before or [(start, keys) for keys, _, start in fuller])[1]  # a headline's: the lede's first
+    return [(keys, text) for keys, text in names if _one_name(keys, chosen)]
+
+
+def _one_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two full names of one person: one ends the other, or they share first and last words (كوليندا غرابار
+    كيتاروفيتش، كوليندا كيتاروفيتش)."""
+    return same_name(a, b) or same_word(a[0], b[0]) and same_word(a[-1], b[-1])
 
 
 def _bare_title(title: tuple[str, ...]) -> tuple[str, ...]:

@@ -279,3 +279,21 @@ def test_a_name_inside_a_quotation_is_not_the_participles_speaker(fake_ner) -> N
             "مشيرا إلى أن البيئة التي يعمل فيها الصحافيون صعبة.")
     ner = fake_ner.with_entities({"بشير الغلابي": "PERS", "الشرق الأوسط": "ORG"})
     assert [q.speaker.name for q in analyze(text, ner=ner).quotes if q.speaker] == ["بشير الغلابي"] * 2
+
+
+def test_a_surname_two_people_share(fake_ner) -> None:
+    ner = fake_ner.with_entities({"سارة نتنياهو": "PERS", "مسعود أوزيل": "PERS", "مصطفى أوزيل": "PERS",
+                                  "أوزيل": "PERS", "سليم الجبوري": "PERS", "غزوان الجبوري": "PERS",
+                                  "الجبوري": "PERS"})
+    # the surname alone is the first of them named before it, not one named later
+    text = ("استجوبت الشرطة رئيس الوزراء بنيامين نتنياهو. وتنظر المحكمة قضية زوجته. "
+            "وأصدر نتنياهو بيانا قال فيه: \"لا يوجد شيء\". وقالت زوجته سارة نتنياهو إن القضية ملفقة.")
+    assert [s for _, s in speakers(text, ner)] == ["بنيامين نتنياهو", "سارة نتنياهو"]
+    # a headline's surname is the lede's first full name, and two full names that differ are two people
+    text = ("أوزيل: لو عاد بي الزمن لالتقطت الصورة\n"
+            "دافع مسعود أوزيل عن صورته. وقال مصطفى أوزيل، والد اللاعب، إن التصريحات وقحة.")
+    assert [s for _, s in speakers(text, ner)] == ["مسعود أوزيل", "مصطفى أوزيل"]
+    # right after one of them spoke, the surname is his
+    text = ("قال رئيس البرلمان سليم الجبوري إن المجلس سيجتمع. وفي بيجي، قال النقيب غزوان الجبوري إن "
+            "القوات تتقدم. وقال الجبوري إن الطيران قصف المواقع.")
+    assert [s for _, s in speakers(text, ner)] == ["سليم الجبوري", "غزوان الجبوري", "غزوان الجبوري"]
