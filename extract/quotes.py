@@ -194,6 +194,8 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
                 form.lemma in _PERSON_OBJECT_VERBS
                 or getattr(view.entity_starting(mention.first), "type", "") != "LOC"):  # أعلن العراق: a masculine country
         mention = None  # «كما طالب الحكومة بـ …»، «يدعو الدول الأعضاء»: a body after a masculine verb is its object
+    if mention is not None and form.kind == "verb" and form.gender == "pl":
+        mention = None  # «وطالبوا الحكومة بـ …»: a verb is plural only with its subject before it; after it, the object
     if form.tense == "present" and (fronted := parse_mention_ending_at(view, i, start)) is not None \
             and fronted.first == start and fronted.name is not None:
         mention = None  # «ترامب يدعو كوريا الشمالية إلى …»: a headline's subject stands before a present verb
