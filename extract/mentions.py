@@ -370,6 +370,7 @@ _STATE_HEADS = key_set("مملكة دولة جمهورية إمارة سلطنة
 _ROLE_PREPOSITIONS = key_set("على في")
 _MEMBERS = key_set("أعضاء عضو سكان أهالي مسؤولي قادة موظفي عناصر مقاتلي ضباط أطباء")
 _QUANTIFIERS = key_set("كثير الكثير عدد العديد معظم غالبية أغلب")
+_CONSTRUCT_TITLES = key_set("رجل")  # a title only before a definite noun (رجل الأعمال، رجل الدين; not «رجل حر»)
 _SOME = key_set("بعض عدة")  # before a source noun in construct: بعض المصادر، عدة مصادر
 _FAMILIES = key_set("أسرة الأسرة عائلة العائلة")
 
@@ -444,7 +445,7 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
             and name_ent.last <= limit:  # (written with ه: «والده» his father, not «والدة» mother)
         last = _extend_name(view, name_ent.last, limit)  # «بحسب ما قال والده ريتشارد هامسيك»: his father, named
         return Mention(i, last, "PERS", titles[kin], name=(i + 1, last), title=(i, i + 1), skip=skip)
-    if key in titles:
+    if key in titles and (key not in _CONSTRUCT_TITLES or i + 1 < limit and _definite(view.key(i + 1))):
         j = _title_chain_end(view, i + 1, limit)
         k = _past_comma(view, j, limit)
         name = _name_after(view, k, limit)
