@@ -93,7 +93,8 @@ _PARTICLE_COMPLEMENTS = key_set("علي")
 
 
 # Verbal nouns that open what is stressed or confirmed, never a name (وأكد الوزير أهمية التعاون، وأكد ضرورة …)
-_OBJECT_NOUNS = key_set("أهمية ضرورة حرص استعداد رفض دعم التزام عزم تأكيد وجود عدم إمكانية استمرار مواصلة أحقية")
+_OBJECT_NOUNS = key_set("أهمية ضرورة حرص استعداد رفض دعم التزام عزم تأكيد وجود عدم إمكانية استمرار مواصلة أحقية "
+                        "إدانة تضامن")
 _MODALS = key_set("يجب ينبغي يمكن يتعين لابد")  # «وأكد المريح يجب أن نكون حذرين»: no name goes on over them
 
 
@@ -427,7 +428,8 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
         nxt = view.entity_starting(last)
         if nxt is not None and nxt.type == ent.type and view.key(last).startswith("و") and nxt.last <= limit:
             last = nxt.last  # الصين وروسيا
-        return Mention(i, last, "ORG", orgs.get(key, "any" if ent.type == "ORG" else "f"), name=(i, ent.last), skip=skip)
+        gender = orgs.get(key, "f" if ent.type != "ORG" or len(key) > 4 and key.endswith("ات") else "any")
+        return Mention(i, last, "ORG", gender, name=(i, ent.last), skip=skip)  # ميليشيات الحوثي: a plural of things
 
     if key in nats and _definite(key) and view.entity_of[i] is None and i + 1 < limit \
             and view.entity_starting(i + 1) is None and _boundary_after_name(view, i + 1) \

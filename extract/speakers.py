@@ -131,6 +131,12 @@ def _place(view: TextView, m: Mention, clusters: list[_Cluster], recent: list[in
         chosen = _one_person(fuller, span.start)
         if len(chosen) < len(fuller):
             name, name_text = chosen[0]
+        elif not fuller and m.title:
+            # «الأمير فيصل» after «الأمير فيصل بن مشعل بن سعود»: a title and a first name, of one person named before
+            first_named = [(start, keys, text) for keys, text, start in person_names
+                           if len(keys) > 1 and start < span.start and same_word(keys[0], name[0])]
+            if first_named and all(_one_name(a, b) for _, a, _ in first_named for _, b, _ in first_named):
+                _, name, name_text = min(first_named)
     title = _keys(view, *m.title) if m.title else ()
     linked = _back_reference(name, clusters, recent) if m.type == "ORG" else None
     unnamed_key = match_key(span.text) if m.type == "UNNAMED" else ""

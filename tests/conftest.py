@@ -76,6 +76,7 @@ FAKE_ENTITIES: dict[str, EntityType] = {
     "الكرملين": "ORG",
     "الاتحاد الأوروبي": "ORG",
     "مجلس الأمن": "ORG",
+    "ميليشيات الحوثي": "ORG",
 }
 
 

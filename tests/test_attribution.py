@@ -297,3 +297,10 @@ def test_a_surname_two_people_share(fake_ner) -> None:
     text = ("قال رئيس البرلمان سليم الجبوري إن المجلس سيجتمع. وفي بيجي، قال النقيب غزوان الجبوري إن "
             "القوات تتقدم. وقال الجبوري إن الطيران قصف المواقع.")
     assert [s for _, s in speakers(text, ner)] == ["سليم الجبوري", "غزوان الجبوري", "غزوان الجبوري"]
+
+
+def test_a_title_and_a_first_name_are_the_person_named_before(fake_ner) -> None:
+    ner = fake_ner.with_entities({"فيصل بن مشعل بن سعود": "PERS", "فيصل": "PERS"})
+    text = ("وترأس الأمير فيصل بن مشعل بن سعود اجتماع المجلس، وقال إنه فخور بالاجتماع. "
+            "وقال الأمير فيصل إن المرأة تشكل نصف المجتمع.")
+    assert [s for _, s in speakers(text, ner)] == ["فيصل بن مشعل بن سعود", "فيصل بن مشعل بن سعود"]
