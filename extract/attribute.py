@@ -128,6 +128,8 @@ def _named_facility(view: TextView, first: int) -> bool:
 def _subject_in_sentence(view: TextView, sentence: int, anchor: int, gender: Gender) -> Mention | None:
     """The first source-like phrase earlier in the same sentence that agrees with the verb."""
     s = view.sentences[sentence]
+    # «وأرسل السفير رسالة … قال فيها»: what the one who sent it wrote; a title alone is enough
+    in_document = anchor + 1 < len(view.tokens) and view.key(anchor + 1) in ("فيه", "فيها")
     i = _after_fronted_topic(view, _after_dateline(view, s.token_start, anchor), anchor)
     while i < anchor:
         pair = view.enclosing_pair(i)
@@ -152,7 +154,7 @@ def _subject_in_sentence(view: TextView, sentence: int, anchor: int, gender: Gen
             verb_subject = (m.first - 1 == s.token_start or m.first >= 2 and view.tokens[m.first - 2].text in "،,") \
                 and view.key(m.first) not in DEMONSTRATIVES  # «أوضح ذلك الأستاذ …»: ذلك is what he explained
             if m.type != "UNNAMED" or gender == "pl" or verb_subject:
-                if agrees(gender, m.gender) and (m.name is not None or m.type == "UNNAMED") \
+                if agrees(gender, m.gender) and (m.name is not None or m.type == "UNNAMED" or verb_subject and m.title and in_document) \
                         and not (gender == "pl" and m.type == "PERS" and m.gender != "pl"):  # «وأكدوا» is no one man
                     return m
             i = m.last

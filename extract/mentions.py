@@ -180,8 +180,8 @@ def _name_after(view: TextView, i: int, limit: int) -> tuple[int, int, int] | No
     if ent is not None and ent.type == "PERS":
         last = _extend_name(view, min(ent.last, limit), limit)
         return i, last, last
-    if not namelike(view, i) or _definite(view.key(i)):
-        return None
+    if not namelike(view, i) or _definite(view.key(i)) or view.key(i) in _STATEMENT_NOUNS:
+        return None  # (and «، تغريدة قالت فيها»: what was written, not a name)
     if view.key(i)[:1] in ("ل", "ب") and view.key(i) not in view.person_words:
         return None  # لأحد، بوزارة: a preposition, not the first letter of a name
     nxt = view.entity_starting(i + 1)
