@@ -372,7 +372,8 @@ _ROLE_PREPOSITIONS = key_set("على في")
 _MEMBERS = key_set("أعضاء عضو سكان أهالي مسؤولي قادة موظفي عناصر مقاتلي ضباط أطباء")
 _QUANTIFIERS = key_set("كثير الكثير عدد العديد معظم غالبية أغلب")
 _CONSTRUCT_TITLES = key_set("رجل")  # a title only before a definite noun (رجل الأعمال، رجل الدين; not «رجل حر»)
-_SOME = key_set("بعض عدة")  # before a source noun in construct: بعض المصادر، عدة مصادر
+_SOME = key_set("بعض عدة")
+_GROUPS = key_set("مجموعة")  # «مجموعة من الباحثين»: a group of people  # before a source noun in construct: بعض المصادر، عدة مصادر
 _FAMILIES = key_set("أسرة الأسرة عائلة العائلة")
 
 
@@ -510,6 +511,15 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
             return Mention(i, end, "PERS", titles[key], name=(name[0], name[1]), title=title, skip=skip)
         return Mention(i, j, "PERS", titles[key], title=title, skip=skip)
 
+    if key in _GROUPS and view.key(i + 1) == "من" and i + 2 < limit and view.entity_of[i + 2] is None \
+            and _human_plural(view.key(i + 2), "ين"):
+        j = i + 3  # مجموعة من الباحثين لدى جامعة …: people, not a body
+        while j < limit and (view.key(j) in nats or _modifier(view, j) and _adjective_like(view.key(j))):
+            j += 1
+        if j + 1 < limit and view.key(j) in ("في", "لدي", "من") and (ent := view.entity_starting(j + 1)) is not None \
+                and ent.type in ("ORG", "LOC") and ent.last <= limit:
+            j = ent.last
+        return Mention(i, j, "UNNAMED", "f", skip=skip)
     if key in orgs:
         j = i + 1
         indefinite = not _definite(key)
