@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import cues
-from .mentions import DEMONSTRATIVES, Mention, parse_mention
+from .mentions import DEMONSTRATIVES, Mention, is_document_noun, parse_mention
 from .model import Gender
 from .normalize import key_set
 from .quotes import Draft
@@ -130,6 +130,8 @@ def _subject_in_sentence(view: TextView, sentence: int, anchor: int, gender: Gen
     s = view.sentences[sentence]
     # «وأرسل السفير رسالة … قال فيها»: what the one who sent it wrote; a title alone is enough
     in_document = anchor + 1 < len(view.tokens) and view.key(anchor + 1) in ("فيه", "فيها")
+    if in_document and (writer := _writer_of_document(view, s.token_start, anchor, gender)) is not None:
+        return writer
     i = _after_fronted_topic(view, _after_dateline(view, s.token_start, anchor), anchor)
     while i < anchor:
         pair = view.enclosing_pair(i)
@@ -160,6 +162,22 @@ def _subject_in_sentence(view: TextView, sentence: int, anchor: int, gender: Gen
             i = m.last
             continue
         i += 1
+    return None
+
+
+def _writer_of_document(view: TextView, start: int, anchor: int, gender: Gender) -> Mention | None:
+    """In «… وألقى مدير الإدارة المهندس فهد الفرطيش كلمة أكد فيها …» the one named right before the speech
+    or the letter said what is in it, whoever the sentence named first."""
+    for d in range(anchor - 1, max(start, anchor - 4) - 1, -1):
+        if is_document_noun(view.key(d)):
+            # the longest phrase that ends at the noun (after «وألقى», which opens no phrase of its own)
+            for first in range(max(start, d - 12), d):
+                m = parse_mention(view, first, d)
+                if m is not None and m.last == d and (m.name is not None or m.title is not None) \
+                        and agrees(gender, m.gender) and view.key(first - 1) not in _PLACE_PREPOSITIONS \
+                        and getattr(view.entity_starting(first), "type", "") != "LOC":
+                    return m  # (not a place: «جماعة تمثل … في غرب ليبيا بيانا» is the group's)
+            return None
     return None
 
 

@@ -703,6 +703,11 @@ _SHORT_ADJECTIVES = key_set("الحر الحرة العام العامة الخ�
 _STATEMENT_NOUNS = key_set("بيان تصريح تصريحات تقرير رسالة مقابلة حديث كلمة مؤتمر تغريدة")
 
 
+def is_document_noun(key: str) -> bool:
+    """A speech, letter or statement, also in the accusative (بيانا، كلمة، رسالة)."""
+    return key in _STATEMENT_NOUNS or key.endswith("ا") and key[:-1] in _STATEMENT_NOUNS
+
+
 _SPOKESMEN = key_set("المتحدث متحدث المتحدثة متحدثة الناطق ناطق الناطقة ناطقة")
 
 

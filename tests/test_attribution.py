@@ -304,3 +304,10 @@ def test_a_title_and_a_first_name_are_the_person_named_before(fake_ner) -> None:
     text = ("وترأس الأمير فيصل بن مشعل بن سعود اجتماع المجلس، وقال إنه فخور بالاجتماع. "
             "وقال الأمير فيصل إن المرأة تشكل نصف المجتمع.")
     assert [s for _, s in speakers(text, ner)] == ["فيصل بن مشعل بن سعود", "فيصل بن مشعل بن سعود"]
+
+
+def test_the_one_named_before_the_speech_said_what_is_in_it(fake_ner) -> None:
+    ner = fake_ner.with_entities({"عسير": "LOC", "فهد الفرطيش": "PERS"})
+    text = ("وفور وصول أمير عسير أزاح الستار عن اللوحة، وألقى مدير إدارة الزراعة بمنطقة عسير المهندس فهد "
+            "الفرطيش كلمة أكد فيها أن المبنى يتكون من ثلاثة طوابق.")
+    assert [s for _, s in speakers(text, ner)] == ["فهد الفرطيش"]
