@@ -373,6 +373,7 @@ _MEMBERS = key_set("أعضاء عضو سكان أهالي مسؤولي قادة 
 _QUANTIFIERS = key_set("كثير الكثير عدد العديد معظم غالبية أغلب")
 _CONSTRUCT_TITLES = key_set("رجل")  # a title only before a definite noun (رجل الأعمال، رجل الدين; not «رجل حر»)
 _SOME = key_set("بعض عدة")
+_RANK_QUALIFIERS = key_set("ركن الركن متقاعد المتقاعد طيار الطيار بحري البحري")
 _GROUPS = key_set("مجموعة")  # «مجموعة من الباحثين»: a group of people  # before a source noun in construct: بعض المصادر، عدة مصادر
 _FAMILIES = key_set("أسرة الأسرة عائلة العائلة")
 
@@ -725,7 +726,9 @@ def _title_chain_end(view: TextView, j: int, limit: int) -> int:
     while j < limit:
         if view.key(j) in SPEECH_OBJECT_NOUNS:
             break  # «وختم المحلل السياسي القول إن …»: the saying, not part of the title
-        if place := _place_phrase(view, j, limit):
+        if view.key(j) in _RANK_QUALIFIERS:
+            j += 1  # اللواء متقاعد، العميد ركن، اللواء الطيار: part of the rank
+        elif place := _place_phrase(view, j, limit):
             j = place
         elif (j == first or view.entity_of[j - 1] is None and not view.is_punct(j - 1)) and j > 0 \
                 and not _definite(view.key(j - 1)) and _owned_noun(view, j, limit) \
@@ -887,7 +890,8 @@ def _owned_noun(view: TextView, j: int, limit: int) -> bool:
     if not _indefinite_noun(view, j, limit) or view.key(j) in _STATEMENT_NOUNS:
         return False
     owner = view.entity_starting(j + 1)
-    return getattr(owner, "type", "") in ("LOC", "ORG") or _construct_noun(view, j + 1, limit)
+    return getattr(owner, "type", "") in ("LOC", "ORG") or _construct_noun(view, j + 1, limit) \
+        or _construct_before_entity(view, j + 1, limit)  # جوازات منطقة جازان: owned by a noun a place owns
 
 
 def _indefinite_noun(view: TextView, j: int, limit: int) -> bool:

@@ -62,6 +62,9 @@ CASES = [
     # «مجموعة من …» people: a group of them speaks, with where they are
     ("وأشارت مجموعة من الباحثين في القاهرة إلى خطأ في البحث.",
      [("مجموعة من الباحثين في القاهرة", "وأشارت", "خطأ في البحث")]),
+    # a noun owned by a noun a place owns continues the title
+    ("وقال مدير جوازات منطقة دمشق العميد حاتم القرشي إن العمل مستمر.",
+     [("حاتم القرشي", "وقال", "العمل مستمر")]),
     # a masculine verb and a masculine body tagged as a place or a misc name still speaks
     ("وأعلن الكرملين أن الرئيس سيزور القاهرة.",
      [("الكرملين", "وأعلن", "الرئيس سيزور القاهرة")]),
@@ -460,6 +463,9 @@ def test_statements(text: str, expected: list[tuple[str | None, str, str]], fake
 
 # The speaker's canonical name exactly: an addressee (لوكالة …، لقناة …، للصحفيين) must not leak into it.
 ADDRESSEES = [
+    # a rank's qualifier (ركن، متقاعد) is part of the title, not of the name
+    ("وقال العميد ركن حاتم القرشي إن التحالف مستمر.", "حاتم القرشي"),
+    ("وأكد اللواء متقاعد هيثم الساعدي أن الوضع مستقر.", "هيثم الساعدي"),
     ("قال لافروف للصحفيين إن الحل السياسي هو الخيار الوحيد.", "لافروف"),
     ("والوضع مستقر، بحسب بيان لوزارة الخارجية.", "وزارة الخارجية"),
     ("وقال مسؤول أمريكي سابق إن الخطة فشلت.", "مسؤول أمريكي سابق"),
