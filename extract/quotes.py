@@ -602,7 +602,7 @@ def _content_start(view: TextView, p: int, end: int, frame: str, *, window: int 
         text = view.tokens[i].text
         if k in cues.complementizers() and view.key(i - 1) not in _NOT_OPENERS:
             return i + 1, "compl"
-        if text == ":":
+        if text == ":" and not _clock_colon(view, i):
             return i + 1, "colon"
         pair = view.pair_at_open.get(i)
         if pair is not None:
@@ -626,6 +626,13 @@ def _content_start(view: TextView, p: int, end: int, frame: str, *, window: int 
     while first < end and view.key(first) in _LEADING_PREPOSITIONS:
         first += 1
     return (first, "np") if first < end else None
+
+
+def _clock_colon(view: TextView, i: int) -> bool:
+    """A colon written between two numbers without spaces: a time or a score (الساعة 17:30، فاز 2:1)."""
+    t = view.tokens
+    return 0 < i < len(t) - 1 and t[i - 1].end == t[i].start and t[i].end == t[i + 1].start \
+        and t[i - 1].text[-1:].isdigit() and t[i + 1].text[:1].isdigit()
 
 
 def _past_apposed_title(view: TextView, p: int, end: int) -> int:

@@ -65,6 +65,9 @@ CASES = [
     # a noun owned by a noun a place owns continues the title
     ("وقال مدير جوازات منطقة دمشق العميد حاتم القرشي إن العمل مستمر.",
      [("حاتم القرشي", "وقال", "العمل مستمر")]),
+    # a colon between two numbers is a time, not where the words begin
+    ("وقال لافروف إن الوفد وصل، كاشفا عن مؤتمر صحفي في الساعة 17:30 بتوقيت موسكو.",
+     [("لافروف", "وقال", "الوفد وصل"), ("لافروف", "كاشفا", "مؤتمر صحفي في الساعة 17:30 بتوقيت موسكو")]),
     # a masculine verb and a masculine body tagged as a place or a misc name still speaks
     ("وأعلن الكرملين أن الرئيس سيزور القاهرة.",
      [("الكرملين", "وأعلن", "الرئيس سيزور القاهرة")]),
