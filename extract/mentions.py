@@ -192,7 +192,17 @@ def _name_after(view: TextView, i: int, limit: int) -> tuple[int, int, int] | No
         j += 1
     if j == i + 1 < limit and not _name_shaped(view, i) and not _boundary_after_name(view, j):
         return None  # نفى الوزير وجود أي اتفاق: one common word after the title is the verb's object
+    if j == i + 1 and _form_iv_verb(view, i):
+        return None  # «فإن المدرب الإسباني أدرك أن …»: a verb (أفعل), not a name
     return i, j, j
+
+
+def _form_iv_verb(view: TextView, i: int) -> bool:
+    """An untagged word of the verb pattern أفعل (أدرك، أصبح) that no name list gives (unlike أحمد، أيمن)."""
+    from .entities import _listed_person
+
+    k = view.key(i)
+    return len(k) == 4 and k[0] == "ا" and k not in view.person_words and not _listed_person(k)
 
 
 def _preposition_and_noun(k: str) -> bool:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from . import cues
 from .attribute import Attributed
 from .entities import citation_name
-from .mentions import Mention, parse_mention
+from .mentions import Mention, head_key, parse_mention
 from .model import Entity, Span, Speaker, SpeakerType
 from .names import glue_compounds, name_key, same_name, same_word
 from .normalize import key_tokens, match_key, without_hashtag_marks
@@ -74,7 +74,7 @@ def resolve_speakers(
                     cluster.name_texts.append(text)
                     cluster.names.append(keys)
         elif cluster.titles:
-            linked = _name_for_title(view, cluster.titles[0])
+            linked = _name_for_title(view, cluster.titles[0]) or _name_for_described_title(view, cluster.titles[0])
             if linked is not None:
                 cluster.names.append(linked[0])
                 cluster.name_texts.append(linked[1])
@@ -243,4 +243,30 @@ def _name_for_title(view: TextView, title: tuple[str, ...]) -> tuple[tuple[str, 
             and all(view.key(j) in view.person_words for j in range(*m.name))  # a tagged name, not «الوزير شيئا»
         ):
             return glue_compounds(_keys(view, *m.name)), _range_text(view, m.name[0], m.name[1])
+    return None
+
+
+def _name_for_described_title(view: TextView, title: tuple[str, ...]) -> tuple[tuple[str, ...], str] | None:
+    """«المدرب الهولندي» alone names the one person the article introduces with that role and those words
+    (مدرب مانشستر يونايتد الهولندي لويس فان غال), when there is one."""
+    title = _bare_title(title)
+    if len(title) < 2:
+        return None  # «المدرب» alone says too little
+    head = title[0][2:] if title[0].startswith("ال") else title[0]
+    found: dict[tuple[str, ...], str] = {}
+    for i, key in enumerate(view.keys):
+        if name_key(key) not in (head, "ال" + head):
+            continue
+        m = parse_mention(view, i, min(len(view.tokens), i + 20))
+        if m is None or m.name is None or m.type != "PERS" or m.title is None \
+                or not all(view.key(j) in view.person_words for j in range(*m.name)):
+            continue
+        words = [name_key(k) for k in view.keys[m.title[0]:m.title[1]]]
+        if any(head_key(w)[0] in cues.titles() for w in words[1:]):
+            continue  # «وكيل اللاعب مونتاري»: the name is the second role's (the player's), not the agent's
+        if all(any(same_word(w, x) for x in words) for w in title[1:]):
+            found.setdefault(glue_compounds(_keys(view, *m.name)), _range_text(view, m.name[0], m.name[1]))
+    names = list(found.items())
+    if names and all(_one_name(a, b) or same_name(a, b) for a, _ in names for b, _ in names):
+        return names[0]
     return None

@@ -311,3 +311,16 @@ def test_the_one_named_before_the_speech_said_what_is_in_it(fake_ner) -> None:
     text = ("وفور وصول أمير عسير أزاح الستار عن اللوحة، وألقى مدير إدارة الزراعة بمنطقة عسير المهندس فهد "
             "الفرطيش كلمة أكد فيها أن المبنى يتكون من ثلاثة طوابق.")
     assert [s for _, s in speakers(text, ner)] == ["فهد الفرطيش"]
+
+
+def test_a_verb_after_a_title_is_no_name(fake_ner) -> None:
+    # «فإن الوزير الإسباني أدرك أن …»: أدرك (أفعل) is a verb, not the minister's name
+    text = "فإن الوزير الإسباني أدرك أن تصريحاته أغضبت النواب. وقال إن الحوار مستمر."
+    assert "أدرك" not in [s for _, s in speakers(text, fake_ner)]
+
+
+def test_a_described_title_names_the_one_the_article_introduced_so(fake_ner) -> None:
+    ner = fake_ner.with_entities({"لويس فان غال": "PERS"})
+    text = ("وتعاقد مدرب مانشستر يونايتد الهولندي لويس فان غال مع لاعبين جدد. "
+            "ونفى المدرب الهولندي الشائعات التي تتداولها وسائل الإعلام.")
+    assert [s for _, s in speakers(text, ner)] == ["لويس فان غال"]

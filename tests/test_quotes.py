@@ -68,6 +68,9 @@ CASES = [
     # a colon between two numbers is a time, not where the words begin
     ("وقال لافروف إن الوفد وصل، كاشفا عن مؤتمر صحفي في الساعة 17:30 بتوقيت موسكو.",
      [("لافروف", "وقال", "الوفد وصل"), ("لافروف", "كاشفا", "مؤتمر صحفي في الساعة 17:30 بتوقيت موسكو")]),
+    # «مدرب» is a title: in apposition after the name it is no content
+    ("أعرب هيثم الساعدي مدرب منتخب سوريا عن عدم قلقه من المواجهة.",
+     [("هيثم الساعدي", "أعرب", "عدم قلقه من المواجهة")]),
     # a masculine verb and a masculine body tagged as a place or a misc name still speaks
     ("وأعلن الكرملين أن الرئيس سيزور القاهرة.",
      [("الكرملين", "وأعلن", "الرئيس سيزور القاهرة")]),
