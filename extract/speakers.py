@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from . import cues
 from .attribute import Attributed
 from .entities import citation_name
-from .mentions import Mention, head_key, parse_mention
+from .mentions import Mention, parse_mention
 from .model import Entity, Span, Speaker, SpeakerType
 from .names import glue_compounds, name_key, same_name, same_word
 from .normalize import key_tokens, match_key, without_hashtag_marks
@@ -262,8 +262,6 @@ def _name_for_described_title(view: TextView, title: tuple[str, ...]) -> tuple[t
                 or not all(view.key(j) in view.person_words for j in range(*m.name)):
             continue
         words = [name_key(k) for k in view.keys[m.title[0]:m.title[1]]]
-        if any(head_key(w)[0] in cues.titles() for w in words[1:]):
-            continue  # «وكيل اللاعب مونتاري»: the name is the second role's (the player's), not the agent's
         if all(any(same_word(w, x) for x in words) for w in title[1:]):
             found.setdefault(glue_compounds(_keys(view, *m.name)), _range_text(view, m.name[0], m.name[1]))
     names = list(found.items())
