@@ -252,7 +252,7 @@ def _name_for_described_title(view: TextView, title: tuple[str, ...]) -> tuple[t
     title = _bare_title(title)
     if len(title) < 2:
         return None  # «المدرب» alone says too little
-    head = title[0][2:] if title[0].startswith("ال") else title[0]
+    head = title[0].removeprefix("ال")
     found: dict[tuple[str, ...], str] = {}
     for i, key in enumerate(view.keys):
         if name_key(key) not in (head, "ال" + head):
