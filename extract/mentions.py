@@ -24,7 +24,7 @@ RELATIVES = key_set("الذي التي الذين اللذان اللتان ال
 FUNCTION_WORDS = key_set("و او ثم لكن لكنه لكنها قد وقد فقد لا لم لن ما كل اي هو هي هم هما نحن انا انت كما فيما بينما حيث اذ اذا "
     "ان انه انها كان وكان كانت وكانت يكون تكون ليس هناك هنا ايضا كذلك اما واما الا غير سوي مثل عبر الي علي "
     "عن من في مع لدي منذ حتي بعد قبل خلال جدا فقط حاليا الان يوم الجميع الكل جميع كافه بعض احد احدي تعالي "
-    "سبحانه دون بدون فان فانه فانها بان بانه بانها لان لانه وهو وهي وهم وهما كلا كلتا")
+    "سبحانه دون بدون فان فانه فانها بان بانه بانها لان لانه وهو وهي وهم وهما كلا كلتا البالغ البالغة")
 # Prepositions with a pronoun suffix (فيها، منه، عليهم): never part of a name.
 PRONOUN_PPS = frozenset(
     p + s for p in ("في", "من", "عن", "علي", "الي", "ل", "ب", "مع", "عند", "لدي", "بين")
@@ -606,7 +606,9 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
         return Mention(i, inner.last, "UNNAMED", inner.gender, skip=skip)  # بعض المصادر، عدة مصادر في البيت الأبيض
     if key in _QUANTIFIERS and view.key(i + 1) == "من" and i + 2 < limit and view.entity_of[i + 2] is None and (
             _human_plural(view.key(i + 2), "ين") or head_key(view.key(i + 2))[0] in unnamed):
-        return Mention(i, i + 3, "UNNAMED", "pl", skip=skip)  # كثير من المعلقين، عدد من المسؤولين
+        inner = _parse_mention(view, i + 2, limit) if head_key(view.key(i + 2))[0] in unnamed else None
+        last = inner.last if inner is not None and inner.type == "UNNAMED" and inner.last > i + 3 else i + 3
+        return Mention(i, last, "UNNAMED", "pl", skip=skip)  # كثير من المعلقين، عدد من نواب مجلس الأمة
     owner_construct = view.entity_of[i] is None and _human_plural(key + "ن", "ون") and i + 1 < limit \
         and _construct_noun(view, i + 1, limit)  # مشجعو نادي النصر: the owner is a construct of its own
     if key in unnamed or view.entity_of[i] is None and (_human_plural(key, "ون") or (
@@ -621,6 +623,13 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
                 or len(view.key(j)) == 4 and view.key(j).endswith("ي") and not is_stop(view, j)):  # مصدر محلي، أمني
             j += 1  # an indefinite complement: وسائل إعلام، مصادر أمنية، شهود عيان
         seen_definite = _definite(view.key(i))  # المصدر بالقول، المصدر الاتصالات: no complement after ال
+        if j == i + 1 and not seen_definite and unnamed.get(key) == "pl" and not key.endswith(("ون", "ين")) \
+                and j < limit and view.key(j)[:1] not in ("ل", "ب"):  # (not كثيرون, nor مصادر لـCNN)
+            body = view.entity_starting(j)
+            if body is not None and body.type == "ORG" and body.last <= limit:
+                j, seen_definite = body.last, True  # نواب مجلس الأمة الكويتي: the body they belong to
+            elif _construct_noun(view, j, limit) and head_key(view.key(j))[0] in orgs:
+                j, seen_definite = j + 2, True  # أعضاء مجلس النواب (a body; not «راجع أطباء حالة الرجل»)
         while j < limit:
             k = view.key(j)
             if k in nats or k in _FORMER and not seen_definite \

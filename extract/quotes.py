@@ -654,6 +654,18 @@ def _past_apposed_title(view: TextView, p: int, end: int) -> int:
     return j
 
 
+_AGED = key_set("البالغ البالغة")
+_YEARS = key_set("عاما عام سنة سنه اعوام سنوات")
+
+
+def _age_phrase_end(view: TextView, i: int, end: int) -> int:
+    """The token after «البالغ من العمر 55 عاما» starting at ``i``, or ``i``."""
+    if i + 4 < end and view.key(i) in _AGED and view.key(i + 1) == "من" and view.key(i + 2) == "العمر" \
+            and view.tokens[i + 3].text[:1].isdigit() and view.key(i + 4) in _YEARS:
+        return i + 5
+    return i
+
+
 def _skip_adjuncts(view: TextView, i: int, end: int) -> int:
     """Skip time words, addressees (للصحفيين، لقناة «العربية») and comma-bounded asides."""
     while i < end:
@@ -680,6 +692,8 @@ def _skip_adjuncts(view: TextView, i: int, end: int) -> int:
             i = pair.close + 1  # لـ "الجوهرة اف أم": the outlet told
         elif k in ("في", "من") and (ent := view.entity_starting(i + 1)) is not None and ent.type == "LOC":
             i = ent.last  # في موسكو
+        elif (age := _age_phrase_end(view, i, end)) > i:
+            i = age  # البالغ من العمر 55 عاما: the speaker's age, not what was said
         elif k in ("في", "خلال", "عقب", "بعد") and (view.key(i + 1) in _ADJUNCT_NOUNS or view.key(i + 1) in (
                 "اول", "اخر") and view.key(i + 2) in _ADJUNCT_NOUNS):  # في أول بيان لها
             j = i + 1

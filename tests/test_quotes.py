@@ -71,6 +71,13 @@ CASES = [
     # «مدرب» is a title: in apposition after the name it is no content
     ("أعرب هيثم الساعدي مدرب منتخب سوريا عن عدم قلقه من المواجهة.",
      [("هيثم الساعدي", "أعرب", "عدم قلقه من المواجهة")]),
+    # MPs are sources; people take the body they belong to; an age is no content
+    ("وقال نواب في البرلمان إن الحكومة فشلت.",
+     [("نواب في البرلمان", "وقال", "الحكومة فشلت")]),
+    ("أعرب عدد من نواب مجلس الأمن عن قلقهم من التصعيد.",
+     [("عدد من نواب مجلس الأمن", "أعرب", "قلقهم من التصعيد")]),
+    ("وأكد الرئيس الجديد البالغ من العمر 55 عاما احترام نتيجة الاستفتاء.",
+     [("الرئيس الجديد", "وأكد", "احترام نتيجة الاستفتاء")]),
     # a masculine verb and a masculine body tagged as a place or a misc name still speaks
     ("وأعلن الكرملين أن الرئيس سيزور القاهرة.",
      [("الكرملين", "وأعلن", "الرئيس سيزور القاهرة")]),
@@ -469,6 +476,8 @@ def test_statements(text: str, expected: list[tuple[str | None, str, str]], fake
 
 # The speaker's canonical name exactly: an addressee (لوكالة …، لقناة …، للصحفيين) must not leak into it.
 ADDRESSEES = [
+    ("وقال أعضاء مجلس النواب إن القانون جاهز.", "أعضاء مجلس النواب"),
+    ("وقالت مصادر لـCNN إن القانون جاهز.", "مصادر"),
     # a rank's qualifier (ركن، متقاعد) is part of the title, not of the name
     ("وقال العميد ركن حاتم القرشي إن التحالف مستمر.", "حاتم القرشي"),
     ("وأكد اللواء متقاعد هيثم الساعدي أن الوضع مستقر.", "هيثم الساعدي"),
