@@ -105,8 +105,8 @@ def namelike(view: TextView, i: int) -> bool:
     if k in _PARTICLE_COMPLEMENTS and i > 0 and view.key(i - 1) in NAME_LINKS:
         return True  # ابن علي، أبو علي: علي is the name, not the preposition على
     if not k or k.isdigit() or is_stop(view, i) or len(k) < 2 or k in _MODALS or k in cues.PRONOUN_WORDS \
-            or k in _OBJECT_NOUNS:
-        return False
+            or k in _OBJECT_NOUNS or k.endswith("ه") and (k[:-1] in _OBJECT_NOUNS or k[:-2] + "ه" in _OBJECT_NOUNS):
+        return False  # (and with «his»: وأكد حرصه على …، أهميته)
     if len(k) >= 4 and k.endswith(_PRONOUN_SUFFIXES) and k not in view.person_words:
         return False  # دعوتها، سعيهما: a noun with a possessive, not a name
     if len(k) >= 5 and k.endswith("ته") and k not in view.person_words:
@@ -830,7 +830,8 @@ def _adjective_after_definite(k: str) -> bool:
     bare = k[1:] if k[:3] in ("وال", "بال") else k
     return (
         (bare.endswith(("ي", "يه", "ين", "ون")) and len(bare) > 4)  # nisba: السوري، الحكومية، الدوليين
-        or (bare.startswith("الم") and len(bare) > 4)  # participles: المتحدة، المسلحة، المستقل
+        or (bare.startswith("الم") and len(bare) > 4 and not bare.endswith("ات"))  # participles: المتحدة، المسلحة،
+        # المستقل (a plural in ات is a noun: an adjective of a plural of things is singular, الهيئات الصناعية المقترحات)
         or bare in _SHORT_ADJECTIVES or bare in _heads()[3]
         or (bare.startswith("الا") and len(bare) == 6)  # الأبيض، الأحمر، الأعلى: أفعل adjectives
     )

@@ -78,6 +78,9 @@ CASES = [
      [("عدد من نواب مجلس الأمن", "أعرب", "قلقهم من التصعيد")]),
     ("وأكد الرئيس الجديد البالغ من العمر 55 عاما احترام نتيجة الاستفتاء.",
      [("الرئيس الجديد", "وأكد", "احترام نتيجة الاستفتاء")]),
+    # a noun with «his» after the verb is what was stressed, not a name
+    ("وقال لافروف إن الاتفاق مهم. وأكد حرصه على الحوار.",
+     [("لافروف", "وقال", "الاتفاق مهم"), ("لافروف", "وأكد", "حرصه على الحوار")]),
     # a masculine verb and a masculine body tagged as a place or a misc name still speaks
     ("وأعلن الكرملين أن الرئيس سيزور القاهرة.",
      [("الكرملين", "وأعلن", "الرئيس سيزور القاهرة")]),
@@ -949,3 +952,9 @@ def test_masculine_body_tagged_misc_still_speaks(fake_ner) -> None:
     analysis = analyze(text, ner=fake_ner.with_entities({"البيت الأبيض": "MISC"}))
     assert [(q.speaker.name if q.speaker else None, q.content.text) for q in analysis.quotes] == [
         ("البيت الأبيض", "الرئيس سيزور القاهرة")]
+
+
+def test_a_plural_in_at_after_a_definite_source_is_its_object(fake_ner) -> None:
+    # an adjective of a plural of things is singular (الصناعية); «المقترحات» is what was criticised
+    text = "وانتقدت الهيئات الصناعية المقترحات، وقالت إنها غير معقولة."
+    assert [q.speaker.name for q in analyze(text, ner=fake_ner).quotes if q.speaker] == ["الهيئات الصناعية"]
