@@ -383,6 +383,9 @@ _MEMBERS = key_set("أعضاء عضو سكان أهالي مسؤولي قادة 
 _QUANTIFIERS = key_set("كثير الكثير عدد العديد معظم غالبية أغلب")
 _CONSTRUCT_TITLES = key_set("رجل")  # a title only before a definite noun (رجل الأعمال، رجل الدين; not «رجل حر»)
 _SOME = key_set("بعض عدة")
+# bodies named by the person who heads them, after his title (إدارة الرئيس الأميركي دونالد ترامب; not
+# «رئاسة الأمير محمد بن نايف اجتماعا», his chairing)
+_OWNED_BODIES = key_set("إدارة حكومة مكتب نظام")
 _RANK_QUALIFIERS = key_set("ركن الركن متقاعد المتقاعد طيار الطيار بحري البحري")
 _GROUPS = key_set("مجموعة")  # «مجموعة من الباحثين»: a group of people  # before a source noun in construct: بعض المصادر، عدة مصادر
 _FAMILIES = key_set("أسرة الأسرة عائلة العائلة")
@@ -580,7 +583,10 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
                 # بهيئة الطيران المدني: a body the name is part of takes its own complement
                 seen_definite = False if k[:1] in ("ب", "ل") and k[1:] in orgs else seen_definite or _definite(k)
                 j += 1
-            elif (ent := view.entity_starting(j)) is not None and ent.type == "PERS" and not _definite(view.key(j - 1)):
+            elif (ent := view.entity_starting(j)) is not None and ent.type == "PERS" and (
+                    not _definite(view.key(j - 1))
+                    or key in _OWNED_BODIES and title_phrase_end(view, i + 1, j) == j > i + 1):
+                # (also after the owner's title: إدارة الرئيس الأميركي دونالد ترامب)
                 j = min(ent.last, limit)  # نظام الأسد، إدارة ترامب: a construct noun owned by a person
                 j = _place_phrase(view, j, limit) or j
                 break
