@@ -94,7 +94,7 @@ _PARTICLE_COMPLEMENTS = key_set("علي")
 
 # Verbal nouns that open what is stressed or confirmed, never a name (وأكد الوزير أهمية التعاون، وأكد ضرورة …)
 _OBJECT_NOUNS = key_set("أهمية ضرورة حرص استعداد رفض دعم التزام عزم تأكيد وجود عدم إمكانية استمرار مواصلة أحقية "
-                        "إدانة تضامن")
+                        "إدانة تضامن فوز وفاة مقتل")  # (أعلن فوز فيلم …، أعلن وفاة الفنان …: what was announced)
 _MODALS = key_set("يجب ينبغي يمكن يتعين لابد")  # «وأكد المريح يجب أن نكون حذرين»: no name goes on over them
 
 
@@ -239,6 +239,7 @@ def _extend_name(view: TextView, last: int, limit: int) -> int:
         and not (view.key(last)[:1] in ("ل", "ب") and view.key(last)[1:] in view.person_words)  # لزاخاروفا
         and not _preposition_and_noun(view.key(last))  # أشاد نتنياهو بقرار …
         and not _accusative_noun(view, last)  # «رئاسة الأمير محمد بن نايف اجتماعا»: the object
+        and view.key(last) not in DEMONSTRATIVES  # «ونفى ترامب ذلك»: what he denied
     ):
         if last + 1 >= limit or _boundary_after_name(view, last + 1):
             return last + 1

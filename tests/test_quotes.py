@@ -81,6 +81,9 @@ CASES = [
     # a noun with «his» after the verb is what was stressed, not a name
     ("وقال لافروف إن الاتفاق مهم. وأكد حرصه على الحوار.",
      [("لافروف", "وقال", "الاتفاق مهم"), ("لافروف", "وأكد", "حرصه على الحوار")]),
+    # what was announced (فوز، وفاة، مقتل) is no name
+    ("وقال لافروف إن الحفل انتهى. وأعلن فوز فيلم «الطريق» بالجائزة الكبرى.",
+     [("لافروف", "وقال", "الحفل انتهى"), ("لافروف", "وأعلن", "فوز فيلم «الطريق» بالجائزة الكبرى")]),
     # a masculine verb and a masculine body tagged as a place or a misc name still speaks
     ("وأعلن الكرملين أن الرئيس سيزور القاهرة.",
      [("الكرملين", "وأعلن", "الرئيس سيزور القاهرة")]),
@@ -479,6 +482,7 @@ def test_statements(text: str, expected: list[tuple[str | None, str, str]], fake
 
 # The speaker's canonical name exactly: an addressee (لوكالة …، لقناة …، للصحفيين) must not leak into it.
 ADDRESSEES = [
+    ("ونفى لافروف ذلك في بادئ الأمر، لكنه أقر بأن الوفد التقى المعارضة.", "لافروف"),
     # a body named by the one who heads it, after his title
     ("وقالت إدارة الرئيس الروسي فلاديمير بوتين إن الاتفاق سيئ.", "إدارة الرئيس الروسي فلاديمير بوتين"),
     ("وقال أعضاء مجلس النواب إن القانون جاهز.", "أعضاء مجلس النواب"),
