@@ -14,6 +14,7 @@ from . import cues
 from .entities import NAME_LINKS, outlet_at
 from .model import Gender, SpeakerType
 from .normalize import key_set, strip_diacritics
+from .segment import is_abbreviation_period
 from .tokenize import name_hyphen
 from .view import TextView
 
@@ -384,6 +385,7 @@ _MEMBERS = key_set("أعضاء عضو سكان أهالي مسؤولي قادة 
 _QUANTIFIERS = key_set("كثير الكثير عدد العديد معظم غالبية أغلب")
 _CONSTRUCT_TITLES = key_set("رجل")  # a title only before a definite noun (رجل الأعمال، رجل الدين; not «رجل حر»)
 _SOME = key_set("بعض عدة")
+_ABBREVIATED_TITLES = key_set("د م أ")  # دكتور، مهندس، أستاذ
 # bodies named by the person who heads them, after his title (إدارة الرئيس الأميركي دونالد ترامب; not
 # «رئاسة الأمير محمد بن نايف اجتماعا», his chairing)
 _OWNED_BODIES = key_set("إدارة حكومة مكتب نظام")
@@ -422,6 +424,16 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
     quoted = _quoted_name(view, i)
     if quoted is not None:
         return Mention(quoted[0], quoted[1], "PERS", "any", name=quoted)
+
+    if key in _ABBREVIATED_TITLES and i + 2 < limit and is_abbreviation_period(view.tokens, i + 1):
+        # «د. محمد الأحمد»، «م. خالد العلي»، «أ.د. سعيد»: an abbreviated title before the name
+        inner = _parse_mention(view, i + 2, limit)
+        if inner is not None and inner.type == "PERS" and inner.name is not None:
+            return Mention(i, inner.last, "PERS", inner.gender, name=inner.name,
+                           title=(i, inner.title[1] if inner.title else i + 2), skip=skip)
+        name = _name_after(view, i + 2, limit)
+        if name is not None:
+            return Mention(i, name[2], "PERS", "any", name=(name[0], name[1]), title=(i, i + 2), skip=skip)
 
     if key in _STATE_HEADS and (place := view.entity_starting(i + 1)) is not None and place.type == "LOC" \
             and place.last <= limit:
@@ -482,10 +494,15 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
         if name is None:
             # «رئيس المجلس الأعلى …، الشيخ ناصر بن حمد آل خليفة،»: honorifics open the apposed name
             h = k
-            while h < limit and h - k < 3 and view.entity_of[h] is None and (view.key(h) in titles or k > j and (
-                    _definite(view.key(h)) and view.key(h) in cues.nationalities()
-                    and getattr(view.entity_starting(h + 1), "type", "") == "PERS")):
-                h += 1  # (and «، الإنجليزي مارك كلاتنبرغ،»: a nationality before the apposed name)
+            while h < limit and h - k < 4 and view.entity_of[h] is None:
+                if view.key(h) in _ABBREVIATED_TITLES and h + 2 < limit and is_abbreviation_period(view.tokens, h + 1):
+                    h += 2  # «المدير التنفيذي لمجمع فلسطين الطبي د. أحمد البيتاوي»
+                elif view.key(h) in titles or k > j and (
+                        _definite(view.key(h)) and view.key(h) in cues.nationalities()
+                        and getattr(view.entity_starting(h + 1), "type", "") == "PERS"):
+                    h += 1  # (and «، الإنجليزي مارك كلاتنبرغ،»: a nationality before the apposed name)
+                else:
+                    break
             if h > k:
                 name = _name_after(view, h, limit)
         if name is not None and name[1] == name[2] < limit and _org_complement(view, name[2]):

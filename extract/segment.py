@@ -97,9 +97,18 @@ def split_sentences(
 
 
 def _spaced_after(text: str, tokens: Sequence[Token], j: int) -> bool:
-    """«بي.بي.سي»، «3.5»: a period with no space after it ends no sentence."""
+    """«بي.بي.سي»، «3.5»: a period with no space after it ends no sentence; nor does the period of a
+    one-letter abbreviation (د. محمد، م. خالد، أ.د. سعيد: doctor, engineer, professor)."""
     end = tokens[j].end
+    if is_abbreviation_period(tokens, j):
+        return False
     return end >= len(text) or text[end].isspace() or tokens[j + 1].text in "\"'«»“”"
+
+
+def is_abbreviation_period(tokens: Sequence[Token], j: int) -> bool:
+    """A period glued to a one-letter Arabic word before it (د. أ. م.): an abbreviated title."""
+    return tokens[j].text == "." and j > 0 and len(tokens[j - 1].text) == 1 \
+        and "\u0621" <= tokens[j - 1].text <= "\u064a" and tokens[j - 1].end == tokens[j].start
 
 
 def _sentence(text: str, tokens: Sequence[Token], first: int, last: int, paragraph: int) -> Sentence:

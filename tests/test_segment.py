@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from extract import analyze
-from extract.segment import body_end, paragraphs, repeated_paragraphs
+from extract.segment import body_end, paragraphs, repeated_paragraphs, split_sentences
+from extract.tokenize import tokenize
 
 
 def _texts(text: str, spans: list[tuple[int, int]]) -> list[str]:
@@ -89,3 +90,10 @@ def test_sentences_carry_paragraph_and_token_ranges(fake_ner) -> None:
         assert text[s.start : s.end] == s.text
         inside = analysis.tokens[s.token_start : s.token_end]
         assert inside[0].start == s.start and inside[-1].end == s.end
+
+
+def test_an_abbreviated_title_ends_no_sentence() -> None:
+    text = "وقال د. محمد الأحمد إن المرض منتشر. وأضاف م. خالد أن العلاج متوفر."
+    tokens = tokenize(text)
+    sentences = split_sentences(text, tokens, paragraphs(text))
+    assert [s.text for s in sentences] == ["وقال د. محمد الأحمد إن المرض منتشر.", "وأضاف م. خالد أن العلاج متوفر."]

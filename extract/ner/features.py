@@ -348,8 +348,9 @@ def sentence_ranges(tokens: Sequence[str], gaps: Sequence[str] | None = None) ->
         if gaps is not None and i > start and "\n" in gaps[i]:
             ranges.append((start, i))
             start = i
-        if tok in _SENTENCE_END:
-            ranges.append((start, i + 1))
+        if tok in _SENTENCE_END and not (tok == "." and gaps is not None and i > 0 and gaps[i] == ""
+                                         and len(tokens[i - 1]) == 1 and "\u0621" <= tokens[i - 1] <= "\u064a"):
+            ranges.append((start, i + 1))  # (but not after «د.», «م.»: an abbreviated title before a name)
             start = i + 1
     if start < len(tokens):
         ranges.append((start, len(tokens)))
