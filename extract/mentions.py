@@ -330,8 +330,11 @@ def _relation_with_pronoun(key: str) -> str | None:
 def _accusative_noun(view: TextView, i: int) -> bool:
     """A common noun with the accusative alif (موظفا، مخططا): its stem is a noun the corpus mostly writes with
     the article."""
+    from .entities import _listed_person
+
     k = view.key(i)
-    return len(k) >= 4 and k.endswith("ا") and k not in view.person_words and _mostly_with_article(k[:-1])
+    return len(k) >= 3 and k.endswith("ا") and k not in view.person_words and _mostly_with_article(k[:-1]) \
+        and (len(k) >= 4 or not _listed_person(k))  # (ردا in «وقال كيري ردا على سؤال»; not the name ندا)
 
 
 def common_noun(view: TextView, i: int) -> bool:
@@ -668,6 +671,10 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
             elif view.key(j) == "في" and j + 2 < limit and _owned_noun(view, j + 1, limit):
                 seen_definite = True
                 j += 3  # محافظون متشددون في مجلس النواب
+            elif seen_definite and any(view.key(x) in ("في", "من") for x in range(i + 1, j)) \
+                    and _lam_idafa(view, j, limit):
+                j += 1  # مسؤول في المركز النيكاراغوي لحقوق الإنسان: the body's «ل» complement
+                seen_definite = False  # (its own definite noun follows)
             elif view.key(j).startswith(("تابع", "مقرب")) and j + 1 < limit and view.key(j + 1).startswith("لل"):
                 j += 2
             elif k.startswith("بال") and len(k) > 5 and j <= i + 2 and not _definite(view.key(i)) \
@@ -771,6 +778,9 @@ def _title_chain_end(view: TextView, j: int, limit: int) -> int:
             break  # «وختم المحلل السياسي القول إن …»: the saying, not part of the title
         if view.key(j) in _RANK_QUALIFIERS:
             j += 1  # اللواء متقاعد، العميد ركن، اللواء الطيار: part of the rank
+        elif j == first and view.key(j)[:1] == "و" and head_key(view.key(j)[1:])[0] in _heads()[0] \
+                and j + 1 < limit and _definite(view.key(j + 1)) and view.entity_of[j] is None:
+            j += 1  # إمام وخطيب المسجد الحرام: two roles over one place
         elif place := _place_phrase(view, j, limit):
             j = place
         elif (j == first or view.entity_of[j - 1] is None and not view.is_punct(j - 1)) and j > 0 \

@@ -487,6 +487,9 @@ def test_statements(text: str, expected: list[tuple[str | None, str, str]], fake
 
 # The speaker's canonical name exactly: an addressee (لوكالة …، لقناة …، للصحفيين) must not leak into it.
 ADDRESSEES = [
+    # «ردا على سؤال» (in reply) is no part of the name; a body's «ل» complement is part of the source
+    ("وقال كيري ردا على سؤال إن الاتفاق جيد.", "كيري"),
+    ("وقال مسؤول في المركز الوطني لحقوق الإنسان إن الوضع مقلق.", "مسؤول في المركز الوطني لحقوق الإنسان"),
     ("ونفى لافروف ذلك في بادئ الأمر، لكنه أقر بأن الوفد التقى المعارضة.", "لافروف"),
     # a body named by the one who heads it, after his title
     ("وقالت إدارة الرئيس الروسي فلاديمير بوتين إن الاتفاق سيئ.", "إدارة الرئيس الروسي فلاديمير بوتين"),
