@@ -160,6 +160,10 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
         return None  # «على حث أوروبا»، «رفض كشف اسمه»: after a preposition or «refused» the word is a verbal noun
     if _maqsura_noun(view, i):
         return None  # «مقال رأي مشترك»: the noun رأي, not the verb رأى
+    if key in _FAREWELL_FORMS and _object_before_to(view, i, end, _FAREWELL_OBJECTS):
+        return None  # «وودعت السعودية البطولة»: ودّع (bid farewell), not و + دعا (called on … إلى)
+    if form.lemma == "لفت" and _object_before_to(view, i, end, _ATTENTION):
+        return None  # «ولفت أحمد حسام الأنظار بتسجيله الهدف»: drew the eyes, said nothing
     if key in _ADJECTIVE_HOMOGRAPHS and _after_indefinite_noun(view, i, start):
         return None  # «تعيين موظفين جدد»: the adjective «new», not the verb «renewed»
     if form.kind == "verb" and form.tense == "past" and _marked_passive(view.tokens[i].text):
@@ -334,6 +338,20 @@ def _present_with_colon(view: TextView, i: int, end: int) -> bool:
 
 # Verb forms that are also a plural adjective after the noun they describe (لاعبين جدد: new players)
 _ADJECTIVE_HOMOGRAPHS = key_set("جدد")
+_FAREWELL_FORMS = key_set("ودع ودعت ودعا ودعوا")  # و + دعا, or ودّع (bid farewell)
+_FAREWELL_OBJECTS = key_set("البطولة البطولات المونديال المسابقة الدوري المنافسات المنافسة الكأس التصفيات "
+                            "النهائيات الحياة الدنيا")
+_ATTENTION = key_set("الأنظار")
+
+
+def _object_before_to(view: TextView, i: int, end: int, objects: frozenset[str]) -> bool:
+    """One of ``objects`` within the six words after the verb at ``i``, before any «إلى»/«أن»."""
+    for j in range(i + 1, min(end, i + 7)):
+        if view.key(j) in ("الي", "ان"):
+            return False
+        if view.key(j) in objects:
+            return view.key(j + 1) not in ("الي", "ان") if j + 1 < end else True
+    return False
 # «من جهة أخرى جدد …»: an adverbial phrase before the verb, not a noun it describes
 _OTHER = key_set("أخرى آخر")
 
