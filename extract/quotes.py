@@ -235,6 +235,10 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
         return None  # impersonal: «حيث يتوقع أن …», «يعتقد أن …» inside a clause
     body_from = _after_counterpart(view, mention.last, end) if subject_after and mention is not None else (
         after if honorific else i + 1)
+    if subject_after and mention is not None and mention.type == "ORG" and mention.last - mention.first >= 3 \
+            and (short := view.pair_at_open.get(body_from)) is not None and short.close - short.open <= 3 \
+            and getattr(view.entity_starting(body_from + 1), "type", "") == "ORG":
+        body_from = short.close + 1  # «حركة المقاومة الإسلامية "حماس" …»: the body's short name, in apposition
     opened = None
     if subject_after and mention is not None and mention.type == "PERS" and head_key(view.key(body_from))[0] in cues.titles():
         # «أكد محمد السافر رئيس مكتب الدراسات … في مداخلة له … أن»: a title after the name is in apposition,
