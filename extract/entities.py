@@ -89,10 +89,10 @@ def clean_entities(text: str, tokens: tuple[Token, ...], entities: tuple[Entity,
             # «وفقا لتيم أوبرين»، «خلفا لهاني الملقي»: the ل that وفقا takes is no part of the name, and no
             # personal name begins with لأ/لإ (صور لأسامة بن لادن)
             cut = _raw_prefix(words[0], 1)
-        if not cut and e.type == "PERS" and first_key[:1] in ("ب", "ل") and _listed_person(first_key[1:]) \
-                and not _listed_person(first_key) and _more_common(first_key[1:], first_key, lexicon):
+        if not cut and e.type == "PERS" and first_key[:1] in ("ب", "ل") and listed_person(first_key[1:]) \
+                and not listed_person(first_key) and _more_common(first_key[1:], first_key, lexicon):
             cut = _raw_prefix(words[0], 1)  # «السنوية الثانية لمصطفى بدر الدين»: a listed first name after ل/ب
-        if not cut and words and not (e.type == "PERS" and _listed_person(first_key)):
+        if not cut and words and not (e.type == "PERS" and listed_person(first_key)):
             for clitic in _PROCLITICS:  # (not فيصل, باسم, فراس: listed first names that «يصل»، «اسم» would cut)
                 bare = first_key[len(clitic) :]
                 if first_key.startswith(clitic) and len(bare) >= 3 and (bare in standalone or bare in tagged):
@@ -200,7 +200,7 @@ def _more_common(word: str, than: str, lexicon: dict[str, tuple[str, str]]) -> b
     return a is not None and int(a[0]) >= (int(b[0]) if b is not None else 0) + 3
 
 
-def _listed_person(key: str) -> bool:
+def listed_person(key: str) -> bool:
     """A word the shipped name lists give as a person's name (فيصل، باسم، فراس)."""
     return "PERS" in _gazetteer_types(key)
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from . import cues
-from .entities import NAME_LINKS, outlet_at
+from .entities import NAME_LINKS, listed_person, outlet_at
 from .model import Gender, SpeakerType
 from .normalize import key_set, strip_diacritics
 from .segment import is_abbreviation_period
@@ -198,12 +198,15 @@ def _name_after(view: TextView, i: int, limit: int) -> tuple[int, int, int] | No
     return i, j, j
 
 
+def _abbreviated_title(view: TextView, i: int, limit: int) -> bool:
+    """«د.»، «م.»، «أ.» at ``i`` with a word after it: a title before a name."""
+    return view.key(i) in _ABBREVIATED_TITLES and i + 2 < limit and is_abbreviation_period(view.tokens, i + 1)
+
+
 def _form_iv_verb(view: TextView, i: int) -> bool:
     """An untagged word of the verb pattern أفعل (أدرك، أصبح) that no name list gives (unlike أحمد، أيمن)."""
-    from .entities import _listed_person
-
     k = view.key(i)
-    return len(k) == 4 and k[0] == "ا" and k not in view.person_words and not _listed_person(k)
+    return len(k) == 4 and k[0] == "ا" and k not in view.person_words and not listed_person(k)
 
 
 def _preposition_and_noun(k: str) -> bool:
@@ -331,11 +334,9 @@ def _relation_with_pronoun(key: str) -> str | None:
 def _accusative_noun(view: TextView, i: int) -> bool:
     """A common noun with the accusative alif (موظفا، مخططا): its stem is a noun the corpus mostly writes with
     the article."""
-    from .entities import _listed_person
-
     k = view.key(i)
     return len(k) >= 3 and k.endswith("ا") and k not in view.person_words and _mostly_with_article(k[:-1]) \
-        and (len(k) >= 4 or not _listed_person(k))  # (ردا in «وقال كيري ردا على سؤال»; not the name ندا)
+        and (len(k) >= 4 or not listed_person(k))  # (ردا in «وقال كيري ردا على سؤال»; not the name ندا)
 
 
 def common_noun(view: TextView, i: int) -> bool:
@@ -389,13 +390,13 @@ _ROLE_PREPOSITIONS = key_set("على في")
 _MEMBERS = key_set("أعضاء عضو سكان أهالي مسؤولي قادة موظفي عناصر مقاتلي ضباط أطباء")
 _QUANTIFIERS = key_set("كثير الكثير عدد العديد معظم غالبية أغلب")
 _CONSTRUCT_TITLES = key_set("رجل")  # a title only before a definite noun (رجل الأعمال، رجل الدين; not «رجل حر»)
-_SOME = key_set("بعض عدة")
+_SOME = key_set("بعض عدة")  # before a source noun in construct: بعض المصادر، عدة مصادر
 _ABBREVIATED_TITLES = key_set("د م أ")  # دكتور، مهندس، أستاذ
 # bodies named by the person who heads them, after his title (إدارة الرئيس الأميركي دونالد ترامب; not
 # «رئاسة الأمير محمد بن نايف اجتماعا», his chairing)
 _OWNED_BODIES = key_set("إدارة حكومة مكتب نظام")
 _RANK_QUALIFIERS = key_set("ركن الركن متقاعد المتقاعد طيار الطيار بحري البحري")
-_GROUPS = key_set("مجموعة")  # «مجموعة من الباحثين»: a group of people  # before a source noun in construct: بعض المصادر، عدة مصادر
+_GROUPS = key_set("مجموعة")  # «مجموعة من الباحثين»: a group of people
 _FAMILIES = key_set("أسرة الأسرة عائلة العائلة")
 
 
@@ -430,7 +431,7 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
     if quoted is not None:
         return Mention(quoted[0], quoted[1], "PERS", "any", name=quoted)
 
-    if key in _ABBREVIATED_TITLES and i + 2 < limit and is_abbreviation_period(view.tokens, i + 1):
+    if _abbreviated_title(view, i, limit):
         # «د. محمد الأحمد»، «م. خالد العلي»، «أ.د. سعيد»: an abbreviated title before the name
         inner = _parse_mention(view, i + 2, limit)
         if inner is not None and inner.type == "PERS" and inner.name is not None:
@@ -500,7 +501,7 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
             # «رئيس المجلس الأعلى …، الشيخ ناصر بن حمد آل خليفة،»: honorifics open the apposed name
             h = k
             while h < limit and h - k < 4 and view.entity_of[h] is None:
-                if view.key(h) in _ABBREVIATED_TITLES and h + 2 < limit and is_abbreviation_period(view.tokens, h + 1):
+                if _abbreviated_title(view, h, limit):
                     h += 2  # «المدير التنفيذي لمجمع فلسطين الطبي د. أحمد البيتاوي»
                 elif view.key(h) in titles or k > j and (
                         _definite(view.key(h)) and view.key(h) in cues.nationalities()

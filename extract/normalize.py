@@ -38,6 +38,11 @@ _PERSIAN_FORMS = str.maketrans({"\u06cc": "\u064a", "\u06a9": "\u0643", "\u06c1"
                                 "\u06d2": "\u064a"})
 
 
+def is_arabic_letter(text: str) -> bool:
+    """Exactly one Arabic letter (the د of «د.», an abbreviated title)."""
+    return len(text) == 1 and _ARABIC_LETTER.match(text) is not None
+
+
 def has_arabic(text: str) -> bool:
     return _ARABIC_LETTER.search(text) is not None
 

@@ -347,6 +347,9 @@ _FAREWELL_OBJECTS = key_set("البطولة البطولات المونديال 
                             "النهائيات الحياة الدنيا")
 _ATTENTION = key_set("الأنظار")
 
+# «من جهة أخرى جدد …»: an adverbial phrase before the verb, not a noun it describes
+_OTHER = key_set("أخرى آخر")
+
 
 def _object_before_to(view: TextView, i: int, end: int, objects: frozenset[str]) -> bool:
     """One of ``objects`` within the six words after the verb at ``i``, before any «إلى»/«أن»."""
@@ -356,8 +359,6 @@ def _object_before_to(view: TextView, i: int, end: int, objects: frozenset[str])
         if view.key(j) in objects:
             return view.key(j + 1) not in ("الي", "ان") if j + 1 < end else True
     return False
-# «من جهة أخرى جدد …»: an adverbial phrase before the verb, not a noun it describes
-_OTHER = key_set("أخرى آخر")
 
 
 def _after_indefinite_noun(view: TextView, i: int, start: int) -> bool:

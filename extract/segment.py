@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from .cues import boilerplate_lines
 from .model import Sentence, Token
-from .normalize import match_key
+from .normalize import is_arabic_letter, match_key
 
 _LINE = re.compile(r"[^\n\r\u2028\u2029]+")
 SENTENCE_END = frozenset({".", "!", "?", "؟", "…", "!!"})
@@ -107,8 +107,8 @@ def _spaced_after(text: str, tokens: Sequence[Token], j: int) -> bool:
 
 def is_abbreviation_period(tokens: Sequence[Token], j: int) -> bool:
     """A period glued to a one-letter Arabic word before it (د. أ. م.): an abbreviated title."""
-    return tokens[j].text == "." and j > 0 and len(tokens[j - 1].text) == 1 \
-        and "\u0621" <= tokens[j - 1].text <= "\u064a" and tokens[j - 1].end == tokens[j].start
+    return tokens[j].text == "." and j > 0 and is_arabic_letter(tokens[j - 1].text) \
+        and tokens[j - 1].end == tokens[j].start
 
 
 def _sentence(text: str, tokens: Sequence[Token], first: int, last: int, paragraph: int) -> Sentence:

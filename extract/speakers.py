@@ -265,6 +265,6 @@ def _name_for_described_title(view: TextView, title: tuple[str, ...]) -> tuple[t
         if all(any(same_word(w, x) for x in words) for w in title[1:]):
             found.setdefault(glue_compounds(_keys(view, *m.name)), _range_text(view, m.name[0], m.name[1]))
     names = list(found.items())
-    if names and all(_one_name(a, b) or same_name(a, b) for a, _ in names for b, _ in names):
+    if names and all(_one_name(a, b) for a, _ in names for b, _ in names):
         return names[0]
     return None

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Generic, TypeVar
 
 from ..model import Token
-from ..normalize import match_key
+from ..normalize import is_arabic_letter, match_key
 
 # Proclitic chains (conjunction, preposition, article) tried longest first. A stem must keep
 # three letters so that short words (ولد, بلد) are not cut into nonsense.
@@ -349,7 +349,7 @@ def sentence_ranges(tokens: Sequence[str], gaps: Sequence[str] | None = None) ->
             ranges.append((start, i))
             start = i
         if tok in _SENTENCE_END and not (tok == "." and gaps is not None and i > 0 and gaps[i] == ""
-                                         and len(tokens[i - 1]) == 1 and "\u0621" <= tokens[i - 1] <= "\u064a"):
+                                         and is_arabic_letter(tokens[i - 1])):
             ranges.append((start, i + 1))  # (but not after «د.», «م.»: an abbreviated title before a name)
             start = i + 1
     if start < len(tokens):
