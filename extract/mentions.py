@@ -400,6 +400,15 @@ _GROUPS = key_set("مجموعة")  # «مجموعة من الباحثين»: a g
 _FAMILIES = key_set("أسرة الأسرة عائلة العائلة")
 
 
+def _role_object_end(view: TextView, j: int, limit: int) -> int:
+    """Past «على البرنامج» at ``j`` after a role (المشرف العام على البرنامج): what the role is over;
+    ``j`` itself when there is none."""
+    if view.key(j) in _ROLE_PREPOSITIONS and j + 1 < limit and _definite(view.key(j + 1)) \
+            and view.entity_of[j + 1] is None:
+        return _title_chain_end(view, j + 2, limit)
+    return j
+
+
 def _described_name(view: TextView, i: int, limit: int) -> Mention | None:
     """A tagged person's name after a definite noun the title list lacks, where a subject stands: the
     noun describes the person (قال المستثمر العقاري معتز الخياط، أوضح المشرف العام على البرنامج
@@ -407,10 +416,7 @@ def _described_name(view: TextView, i: int, limit: int) -> Mention | None:
     titles = _heads()[0]
     if not _definite(view.key(i)) or view.entity_of[i] is not None or is_stop(view, i):
         return None
-    j = _title_chain_end(view, i + 1, limit)
-    if view.key(j) in _ROLE_PREPOSITIONS and j + 1 < limit and _definite(view.key(j + 1)) \
-            and view.entity_of[j + 1] is None:
-        j = _title_chain_end(view, j + 2, limit)  # المشرف العام على البرنامج: what the role is over
+    j = _role_object_end(view, _title_chain_end(view, i + 1, limit), limit)
     while j < limit and view.key(j) in titles and view.entity_of[j] is None:
         j += 1  # الدكتور، الشيخ: honorifics before the name
     ent = view.entity_starting(j) if j - i <= 8 else None
@@ -497,6 +503,15 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
             if later is None and not (later_k < limit and head_key(view.key(later_k))[0] in titles):
                 break
             j, k, name = later_end, later_k, later
+        if name is None and j > i + 1 and _definite(view.key(j - 1)) and (over := _role_object_end(view, j, limit)) > j:
+            # «عضو مجلس إدارة النادي المشرف على البرنامج الدكتور عبدالرحمن السلمي»: a second role, over
+            # something, before the name (kept only when a tagged name follows)
+            h = over
+            while h < limit and view.key(h) in titles and view.entity_of[h] is None:
+                h += 1
+            if getattr(view.entity_starting(h), "type", "") == "PERS":
+                j = k = over
+                name = _name_after(view, h, limit)
         if name is None:
             # «رئيس المجلس الأعلى …، الشيخ ناصر بن حمد آل خليفة،»: honorifics open the apposed name
             h = k
@@ -527,9 +542,13 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
             later = _name_after(view, view.entity_of[j].last, limit)
             if later is not None:
                 return Mention(i, later[2], "PERS", titles[key], name=later[:2], title=(i, later[0]), skip=skip)
-        if name is not None and key in _RELATIONAL_TITLES and name[0] == j == i + 1 and view.entity_of[j] is not None:
+        owned_by_name = name is not None and name[0] == j > i + 1 and view.key(j - 1) in _OWNED_BODIES \
+            and view.entity_of[j] is not None and view.entity_of[j - 1] is None
+        if owned_by_name or name is not None and key in _RELATIONAL_TITLES and name[0] == j == i + 1 \
+                and view.entity_of[j] is not None:
             # «محامي ستورمي دانيلز، مايكل آفينياتي،»، «والد محمد»: the person right after the title is whose
-            # lawyer or father; the apposed name after a comma, if any, is the speaker's
+            # lawyer or father, as the person after «وزير البيئة في حكومة» or «مدير مكتب» is whose government or
+            # office; the apposed name after a comma, if any, is the speaker's
             after = _past_comma(view, name[2], limit)
             direct = getattr(view.entity_starting(after), "type", "") == "PERS"  # مستشار ترامب جون بولتون
             later = _name_after(view, after, limit) if after > name[2] or direct else None
