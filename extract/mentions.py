@@ -195,6 +195,9 @@ def _name_after(view: TextView, i: int, limit: int) -> tuple[int, int, int] | No
         return None  # نفى الوزير وجود أي اتفاق: one common word after the title is the verb's object
     if j == i + 1 and _form_iv_verb(view, i):
         return None  # «فإن المدرب الإسباني أدرك أن …»: a verb (أفعل), not a name
+    if j == i + 1 < limit and view.key(j) in PREPOSITIONS and not _name_shaped(view, i) \
+            and not listed_person(view.key(i)):
+        return None  # «لكن المخرج دافع عن اختياره»: a common word before a preposition is the verb
     return i, j, j
 
 
@@ -395,7 +398,7 @@ _ABBREVIATED_TITLES = key_set("د م أ")  # دكتور، مهندس، أستا�
 # bodies named by the person who heads them, after his title (إدارة الرئيس الأميركي دونالد ترامب; not
 # «رئاسة الأمير محمد بن نايف اجتماعا», his chairing)
 _OWNED_BODIES = key_set("إدارة حكومة مكتب نظام")
-_RANK_QUALIFIERS = key_set("ركن الركن متقاعد المتقاعد طيار الطيار بحري البحري")
+_RANK_QUALIFIERS = key_set("ركن الركن متقاعد المتقاعد طيار الطيار بحري البحري بالإنابة بالنيابة")
 _GROUPS = key_set("مجموعة")  # «مجموعة من الباحثين»: a group of people
 _FAMILIES = key_set("أسرة الأسرة عائلة العائلة")
 
@@ -406,6 +409,11 @@ def _role_object_end(view: TextView, j: int, limit: int) -> int:
     if view.key(j) in _ROLE_PREPOSITIONS and j + 1 < limit and _definite(view.key(j + 1)) \
             and view.entity_of[j + 1] is None:
         return _title_chain_end(view, j + 2, limit)
+    if view.key(j) == "عن" and j + 1 < limit:
+        at = j + 2 if view.key(j + 1) in _PLACE_NOUNS else j + 1
+        place = view.entity_starting(at) if at < limit else None
+        if place is not None and place.type == "LOC" and place.last <= limit:
+            return _title_chain_end(view, place.last, limit)  # السناتور عن فلوريدا، النائب عن محافظة البصرة
     return j
 
 
@@ -495,15 +503,20 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
             # «مفتي عام المملكة رئيس هيئة كبار العلماء رئيس اللجنة الدائمة … الشيخ عبدالعزيز»: titles in a row
             nxt = head_key(view.key(k))[0] if name is None and k < limit else ""
             if nxt not in titles or nxt in _ADJECTIVE_TITLES or view.entity_of[k] is not None \
-                    or _definite(nxt) and view.entity_starting(k + 1) is not None:
-                break  # (but «الشيخ عبدالعزيز», a title on the name itself, is the name's own)
+                    or _definite(nxt) and view.entity_starting(k + 1) is not None \
+                    or _definite(nxt) and view.key(k - 1) in nats and k == j and view.key(k + 1) in nats:
+                # (but «الشيخ عبدالعزيز», a title on the name itself, is the name's own; and after a whole
+                # title with its nationality, a definite one with its own is someone else's: «يلتقي الوزير
+                # الأميركي العاهل الأردني»)
+                break
             later_end = _title_chain_end(view, k + 1, limit)
             later_k = _past_comma(view, later_end, limit)
             later = _name_after(view, later_k, limit)
             if later is None and not (later_k < limit and head_key(view.key(later_k))[0] in titles):
                 break
             j, k, name = later_end, later_k, later
-        if name is None and j > i + 1 and _definite(view.key(j - 1)) and (over := _role_object_end(view, j, limit)) > j:
+        if name is None and (j > i + 1 and _definite(view.key(j - 1)) or view.key(j) == "عن") \
+                and (over := _role_object_end(view, j, limit)) > j:
             # «عضو مجلس إدارة النادي المشرف على البرنامج الدكتور عبدالرحمن السلمي»: a second role, over
             # something, before the name (kept only when a tagged name follows)
             h = over
@@ -906,6 +919,9 @@ def _place_phrase(view: TextView, j: int, limit: int) -> int:
     ent = view.entity_starting(j + 1)
     if ent is not None and ent.type == "ORG" and view.key(j) == "لدي" and ent.last <= limit:
         return ent.last
+    if ent is None and view.key(j + 1) in _PLACE_NOUNS and j + 2 < limit:
+        ent = view.entity_starting(j + 2)  # في مدينة مشهد
+        j += 1
     return ent.last if ent is not None and ent.type == "LOC" and ent.last <= min(limit, j + 4) else 0
 
 

@@ -371,7 +371,10 @@ def _after_indefinite_noun(view: TextView, i: int, start: int) -> bool:
 
 
 # A document's issuer after it: «بيان صادر عن الجيش»، «تقرير أصدره المجلس …»
-_ISSUED_BY = key_set("صادر الصادر صادرة الصادرة")
+_ISSUED_BY = key_set("صادر الصادر صادرة الصادرة صدر")
+# What describes a document, between it and its issuer: «بيان صحفي صدر عن …»، «بيان مشترك لوزارتي …»
+_DOCUMENT_ADJECTIVES = key_set("صحفي صحافي الصحفي الصحافي رسمي الرسمي مشترك المشترك ختامي الختامي مكتوب المكتوب "
+                               "صحفية صحافية الصحفية الصحافية رسمية الرسمية مشتركة المشتركة مكتوبة المكتوبة")
 _ISSUED_IT = key_set("أصدره أصدرته نشره نشرته أعده أعدته")
 _ON_IT = key_set("عليه عليها عليهم عليهما")
 # «لما صرح به …»، «بما أعلنه …»: the relative ما before a verb
@@ -520,6 +523,8 @@ def _issuer_of_document(view: TextView, mention: Mention, end: int) -> Mention:
 def _document_owner(view: TextView, doc: int, end: int) -> Mention | None:
     """Who issued the document named at ``doc``: «بيان لوزارة الخارجية»، «بيان صادر عن الجيش»."""
     owner_at = doc + 1
+    if view.key(owner_at) in _DOCUMENT_ADJECTIVES:
+        owner_at += 1  # «بيان صحفي»: the statement's kind, not its issuer (صحفي is also «journalist»)
     if view.key(owner_at) in _ISSUED_BY and view.key(owner_at + 1) == "عن":
         owner_at += 2
     elif view.key(owner_at) in _ISSUED_IT:
@@ -592,7 +597,7 @@ def _relay_statement(view: TextView, i: int, end: int, relay: CueForm) -> Draft 
                 return None
             body = real.last
             gender: Gender = real.gender if real.gender != "any" else "any"
-            for q in range(real.last, min(real.last + 8, end)):
+            for q in range(real.last, min(real.last + 12, end)):  # past an apposed title and where it is held
                 if view.key(q) in SPEECH_OBJECT_NOUNS:
                     body = q + 1
                     # قوله، قولها، قولهم: the suffix tells the quoted person's gender (the verb agrees with the outlet)
