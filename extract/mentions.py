@@ -112,6 +112,8 @@ def namelike(view: TextView, i: int) -> bool:
         return False  # دعوتها، سعيهما: a noun with a possessive, not a name
     if len(k) >= 5 and k.endswith("ته") and k not in view.person_words:
         return False  # تحياته، استقالته: a verbal noun with «his»
+    if _noun_with_his(view, i):
+        return False  # أعلن رحيله، قراره: a common noun with «his»
     if "\u064b" in view.tokens[i].text:
         return False  # حقاً، أيضاً: tanween marks an adverb or an indefinite noun, never a name
     if k[:1] in ("ك", "ب", "ل") and (k[1:] in titles or "ال" + k[1:] in titles):
@@ -127,6 +129,23 @@ def namelike(view: TextView, i: int) -> bool:
         return False  # ورئيس، ووزارة: a coordinated head, not a name
     ent = view.entity_of[i]
     return ent is None or ent.type == "PERS"
+
+
+def _noun_with_his(view: TextView, i: int) -> bool:
+    """رحيله، قراره: a word written with a final ه (not ة: جميلة، أميرة are names) whose stem is a common
+    noun that takes the article, and that no name list or tagged name of the article gives."""
+    from .ner.features import shipped_lexicon
+
+    k = view.key(i)
+    if len(k) < 5 or not strip_diacritics(view.tokens[i].text).endswith("ه") or k in view.person_words \
+            or listed_person(k):
+        return False
+    titles, orgs, unnamed, _ = _heads()
+    stem = k[:-1]
+    if stem in orgs or stem in titles or stem in unnamed:
+        return False  # «مكتبه الإعلامي»: his office speaks
+    entry = shipped_lexicon().get(stem)
+    return entry is not None and int(entry[0]) >= 7 and entry[1] in ("1", "2", "3")
 
 
 def _definite(k: str) -> bool:

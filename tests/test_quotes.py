@@ -745,6 +745,11 @@ def test_bayyana_is_a_cue_only_where_a_verb_stands(text: str, content: list[str]
       [("الوزير الأميركي", "بلاده ملتزمة")]),
      # a common word before a preposition after a title is the verb, not a name
      ('لكن الوزير دافع عن اختياره مؤكدا "قلبي صاف وضميري مرتاح".', [(None, "قلبي صاف وضميري مرتاح")]),
+     # a common noun with «his» (written ه, not ة) after the verb is what is announced, not who announces it
+     ("ولعب الرسام مباراته الأخيرة، بعد أن أعلن رحيله عن الفريق بنهاية الموسم.",
+      [(None, "رحيله عن الفريق بنهاية الموسم")]),
+     ("وجدد رئيس الوزراء الإسرائيلي تحذيره من أن الاتفاق يزيد خطر الحرب.",
+      [("رئيس الوزراء الإسرائيلي", "الاتفاق يزيد خطر الحرب")]),
      # a press statement's issuer speaks, not «صحفي» (a journalist) read as a title
      ("وأوضح بيان صحفي صدر عن منظمة التعاون الإسلامي أن القمة تعقد غدا.",
       [("منظمة التعاون الإسلامي", "القمة تعقد غدا")]),
