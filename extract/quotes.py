@@ -802,7 +802,7 @@ def _content_end(view: TextView, first: int, end: int) -> int:
         if text in "،,؛;" and i + 1 < end:
             nxt = view.key(i + 1)
             nform = cues.lookup_verb(nxt) if nxt else None
-            if nform is not None and nform.kind == "verb":
+            if nform is not None and nform.kind == "verb" and not _closes_apposed_name(view, first, i):
                 return i
             if _marker_at(view, i + 1) is not None:
                 return i
@@ -820,6 +820,14 @@ def _content_end(view: TextView, first: int, end: int) -> int:
             return i  # وشدد، وأضاف without a comma
         i += 1
     return end
+
+
+def _closes_apposed_name(view: TextView, first: int, comma: int) -> bool:
+    """The comma at ``comma`` closes a name apposed to the content's subject («إن الرئيس الأمريكي، دونالد
+    ترامب، وعد …»): the verb after it is that subject's, inside the content."""
+    ent = view.entity_of[comma - 1] if comma > first else None
+    return ent is not None and ent.type == "PERS" and ent.last == comma and ent.first - 1 > first \
+        and view.tokens[ent.first - 1].text in "،,"
 
 
 def _is_verb_cue(view: TextView, i: int) -> bool:
