@@ -480,8 +480,9 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
         return Mention(i, last, "ORG", "f", name=(i, last), skip=skip)  # مملكة البحرين، جمهورية مصر العربية
 
     ent = view.entity_starting(i)
-    if ent is not None and ent.last <= limit and key not in titles and (
-            key not in unnamed or ent.type == "PERS" and view.key(i) in view.surnames):  # الشاهد of يوسف الشاهد
+    family_name = ent is not None and ent.type == "PERS" and view.key(i) in view.surnames  # الشاهد of يوسف الشاهد
+    if ent is not None and ent.last <= limit and (key not in titles or family_name and ent.last == i + 1) and (
+            key not in unnamed or family_name):
         skip = max(skip, ent.skip)
         if ent.type == "PERS":
             last = _extend_name(view, ent.last, limit)

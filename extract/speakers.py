@@ -64,20 +64,22 @@ def resolve_speakers(
             continue
         by_mention[(m.first, m.last)] = _place(view, m, clusters, recent, person_names)
     for cluster in clusters:
-        if cluster.type != "PERS":
-            continue
-        if cluster.names:
-            fuller = [(keys, text, start) for keys, text, start in person_names
-                      if any(_extends(keys, n) for n in cluster.names) and text not in cluster.name_texts]
-            for keys, text in _one_person(fuller, cluster.mentions[0].start):
-                if text not in cluster.name_texts:
-                    cluster.name_texts.append(text)
-                    cluster.names.append(keys)
-        elif cluster.titles:
+        if cluster.type == "PERS" and not cluster.names and cluster.titles:
             linked = _name_for_title(view, cluster.titles[0]) or _name_for_described_title(view, cluster.titles[0])
             if linked is not None:
                 cluster.names.append(linked[0])
                 cluster.name_texts.append(linked[1])
+    for cluster in clusters:
+        if cluster.type == "PERS" and cluster.names:
+            # (also a title's linked name: «الوزير المنصوري» names سلطان المنصوري)
+            fuller = [(keys, text, start) for keys, text, start in person_names
+                      if any(_extends(keys, n) for n in cluster.names) and text not in cluster.name_texts
+                      and all(_one_name(keys, n) for n in cluster.names if len(n) > 1)]
+            # (a full name already known rules out another one: «السيد» of عدنان السيد is no «… الأسد»)
+            for keys, text in _one_person(fuller, cluster.mentions[0].start):
+                if text not in cluster.name_texts:
+                    cluster.name_texts.append(text)
+                    cluster.names.append(keys)
     speakers = [
         Speaker(name=c.canonical(), type=c.type, forms=tuple(dict.fromkeys(c.forms + c.name_texts)),
                 mentions=tuple(c.mentions))
@@ -128,6 +130,8 @@ def _place(view: TextView, m: Mention, clusters: list[_Cluster], recent: list[in
             c.type == "PERS" and any(same_name(name, n) for n in c.names) for c in clusters):
         # a surname two people of the article share (بنيامين نتنياهو، سارة نتنياهو) is the first named before it
         fuller = [(keys, text, start) for keys, text, start in person_names if _extends(keys, name)]
+        exact = [f for f in fuller if f[0][-1] == name[-1]]
+        fuller = exact or fuller
         chosen = _one_person(fuller, span.start)
         if len(chosen) < len(fuller):
             name, name_text = chosen[0]
@@ -146,6 +150,9 @@ def _place(view: TextView, m: Mention, clusters: list[_Cluster], recent: list[in
         # did; else the first of them (ميلانيا ترامب spoke two statements earlier: «وصرح ترامب» is her husband)
         order.remove(recent[-1])
         order.insert(0, recent[-1])
+    if m.type == "PERS" and name:
+        # a name spelt exactly so before one spelt alike: «السيد» is عدنان السيد, not a «الأسد» (one skeleton)
+        order.sort(key=lambda x: bool(clusters[x].names) and not any(n[-1] == name[-1] for n in clusters[x].names))
     for index in order:
         c = clusters[index]
         if linked is not None:

@@ -324,3 +324,31 @@ def test_a_described_title_names_the_one_the_article_introduced_so(fake_ner) -> 
     text = ("وتعاقد مدرب مانشستر يونايتد الهولندي لويس فان غال مع لاعبين جدد. "
             "ونفى المدرب الهولندي الشائعات التي تتداولها وسائل الإعلام.")
     assert [s for _, s in speakers(text, ner)] == ["لويس فان غال"]
+
+
+def test_a_title_that_is_the_speakers_family_name_is_the_person(fake_ner) -> None:
+    ner = fake_ner.with_entities({"صالح القاضي": "PERS"})
+    text = "وقال رئيس المجلس صالح القاضي إن البلديات مقصرة. وطالب القاضي بزيادة رسائل التوعية."
+    assert [s for _, s in speakers(text, ner)] == ["صالح القاضي", "صالح القاضي"]
+
+
+def test_a_name_spelt_exactly_so_before_one_spelt_alike(fake_ner) -> None:
+    # السيد and الأسد have one consonant skeleton; مارتينو and مارادونا are one letter apart
+    ner = fake_ner.with_entities({"عدنان السيد": "PERS", "السيد": "PERS", "سهل بن حثمة بحمراء الأسد": "PERS",
+                                  "جيراردو مارتينو": "PERS", "مارتينو": "PERS", "دييجو مارادونا": "PERS",
+                                  "مارادونا": "PERS"})
+    text = ("وأوضح المهندس عدنان السيد أن المشروع يأتي ضمن خطة الأمانة. "
+            "وأضاف أن طريق سهل بن حثمة بحمراء الأسد تم الانتهاء منه. وبين السيد أنه تم البدء في الأعمال.")
+    assert {s for _, s in speakers(text, ner)} == {"عدنان السيد"}
+    text = ("قال جيراردو مارتينو مدرب الأرجنتين إن ميسي سيبقى. وكان دييجو مارادونا قال مؤخرا إن ميسي يجب أن "
+            "يعطي المزيد. وقال مارتينو للصحفيين إن الأمر محبط. وقال مارادونا إن لدينا الأفضل في العالم.")
+    assert [s for _, s in speakers(text, ner)] == ["جيراردو مارتينو", "دييجو مارادونا", "جيراردو مارتينو",
+                                                   "دييجو مارادونا"]
+
+
+def test_a_title_alone_takes_the_full_name_of_the_one_it_names(fake_ner) -> None:
+    ner = fake_ner.with_entities({"سلطان المنصوري": "PERS", "المنصوري": "PERS"})
+    text = ("قال وزير الاقتصاد الإماراتي، سلطان المنصوري، إن المبادرة تتقدم. وقال المنصوري إن القطاع مهم. "
+            "وتابع الوزير بالقول: \"المطلوب من المصارف الخروج إلى العالم\". "
+            "والتقى الوزير المنصوري وفدا من المستثمرين.")
+    assert [s for _, s in speakers(text, ner)] == ["سلطان المنصوري"] * 3
