@@ -1083,6 +1083,10 @@ def _nominal_statement(view: TextView, i: int, start: int, end: int) -> Draft | 
     return _nominal_with(view, i, start, end, span, lemma, mention, verbal=inner is not None)
 
 
+# «بحسب …، فإن …»: what opens the content after a fronted source
+_THEN_WORDS = frozenset({"فان", "فانه", "فانها", "فقد"})
+
+
 def _nominal_with(
     view: TextView, i: int, start: int, end: int, span: tuple[int, int], lemma: str, mention: Mention,
     *, verbal: bool = False,
@@ -1096,11 +1100,20 @@ def _nominal_with(
     leading = i == start or view.key(i - 1) in ("و", "") and i - 1 == start
     if leading:
         j = mention.last
-        for k in range(mention.last, min(end, mention.last + 8)):  # «بحسب تقرير لهيئة …، فقد …»
-            if view.tokens[k].text in "،," or view.key(k) in ("فان", "فانه", "فانها", "فقد"):
+        while cues.strip_conjunction(view.key(j)) in RELATIVES:
+            # «وفق الوثائق التي تنشرها المنظمات …، والتي أكدتها الشهادات …، يبرز …»: what describes the
+            # source runs to a comma; the content starts after the last such clause
+            stop = next((k for k in range(j, min(end, j + 30)) if view.tokens[k].text in "،,"
+                         or view.key(k) in _THEN_WORDS or view.key(k) in cues.complementizers()), None)
+            if stop is None:
+                return None
+            # (or to «فإن» or «أن»: «… التي أعلنت الخبر فإن …»، «الإحصائية التي اطلعت عليها الصحيفة أن …»)
+            j = stop if view.key(stop) in _THEN_WORDS else stop + 1
+        for k in range(j, min(end, j + 8) if j == mention.last else j):  # «بحسب تقرير لهيئة …، فقد …»
+            if view.tokens[k].text in "،," or view.key(k) in _THEN_WORDS:
                 j = k
                 break
-        while j < end and (view.is_punct(j) and not view.is_mark(j) or view.key(j) in ("فان", "فانه", "فانها", "فقد")):
+        while j < end and (view.is_punct(j) and not view.is_mark(j) or view.key(j) in _THEN_WORDS):
             j += 1
         last = _content_end(view, j, end)
         if last - j < 3:
