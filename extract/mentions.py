@@ -436,20 +436,52 @@ def _role_object_end(view: TextView, j: int, limit: int) -> int:
     return j
 
 
+# Nouns of places and bodies named after a person (مدينة الملك عبدالعزيز، جامعة الملك سعود), and of what a
+# speaker describes (ووصف موقف الرئيس أوباما بالضعيف: the subject is unsaid), never a person's description
+_NOT_PERSON_HEADS = key_set("مدينة جامعة كلية مستشفى مركز مدرسة معهد قاعة جامع مسجد شارع طريق مطار ميناء حي ميدان "
+                            "ساحة قاعدة جائزة مؤسسة برنامج كرسي رابطة موقف قرار رسالة كلمة خطاب")
+
+
+_OWNERS_HONORIFICS = key_set("السيد السيدة الشيخ الشيخة الأمير الأميرة الملك الملكة الآنسة")
+
+
+def _owned_person_noun(view: TextView, i: int, limit: int) -> bool:
+    """An indefinite noun owned by the next that may describe a person before the name: «كشف مدافع الشباب
+    سلطان الدعيع»، «وقال مديرها الطبيب تيدروس …»، «عمدة المدينة»; not a body or place named after a person
+    (مدينة الملك عبدالعزيز، رابطة أمهات المختطفين), nor a plural of things (كلماتها الشاعر …)."""
+    k = view.key(i)
+    stem = k[:-2] if k.endswith(("ها", "هم")) else k[:-1] if k.endswith("ه") and len(k) > 4 else k
+    _, orgs, unnamed, _ = _heads()
+    return _owned_noun(view, i, limit) and not k.startswith(("ب", "ل")) and not stem.endswith("ات") \
+        and stem not in PREPOSITIONS and stem not in FUNCTION_WORDS \
+        and not {k, stem} & (_NOT_PERSON_HEADS | orgs.keys() | unnamed.keys())  # (not «خلالها»)
+
+
 def _described_name(view: TextView, i: int, limit: int) -> Mention | None:
     """A tagged person's name after a definite noun the title list lacks, where a subject stands: the
     noun describes the person (قال المستثمر العقاري معتز الخياط، أوضح المشرف العام على البرنامج
     الدكتور مساعد الأحمد). Without a tagged name after it, the noun is no speaker."""
     titles = _heads()[0]
-    if not _definite(view.key(i)) or view.entity_of[i] is not None or is_stop(view, i):
+    if view.entity_of[i] is not None or is_stop(view, i) or not (
+            _definite(view.key(i)) or _owned_person_noun(view, i, limit)):
         return None
     j = _role_object_end(view, _title_chain_end(view, i + 1, limit), limit)
+    if not _definite(view.key(i)) and any(view.key(x)[:1] in ("ب", "ل") or view.key(x) == "في" for x in range(i + 1, j)):
+        return None  # «أعلنت كلية الهندسة بجامعة الملك عبدالعزيز»: a body, named after a person
     while j < limit and view.key(j) in titles and view.entity_of[j] is None:
         j += 1  # الدكتور، الشيخ: honorifics before the name
+    if not _definite(view.key(i)) and view.key(i + 1) in _OWNERS_HONORIFICS:
+        return None  # «وأبلغ زوج السيدة ديردل الشركة»: the titled name is the owner's (not «مشرف المركز الشيخ …»)
     ent = view.entity_starting(j) if j - i <= 8 else None
     if ent is None or ent.type != "PERS" or ent.last > limit:
         return None
     last = _extend_name(view, ent.last, limit)
+    if not _definite(view.key(i)) and view.key(j) == "الله":
+        return None  # «قال رسول الله»، «صلى الله عليه وسلم»: God is no person the tagger may name
+    if j == i + 1 and not _definite(view.key(i)):
+        if len(view.key(i)) < 3 or _abbreviated_title(view, i, limit):
+            return None  # «م. العويضي»: an abbreviated title, handled as one
+        return Mention(i, last, "PERS", "any", name=(i, last))  # its first word: شرف الدين، تيسير المفرج
     return Mention(i, last, "PERS", "any", name=(j, last), title=(i, j))
 
 

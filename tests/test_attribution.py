@@ -352,3 +352,24 @@ def test_a_title_alone_takes_the_full_name_of_the_one_it_names(fake_ner) -> None
             "وتابع الوزير بالقول: \"المطلوب من المصارف الخروج إلى العالم\". "
             "والتقى الوزير المنصوري وفدا من المستثمرين.")
     assert [s for _, s in speakers(text, ner)] == ["سلطان المنصوري"] * 3
+
+
+def test_an_indefinite_noun_owned_by_the_next_describes_the_named_person(fake_ner) -> None:
+    ner = fake_ner.with_entities({"سلطان الدعيع": "PERS", "وليد عبدالله": "PERS", "المفرج": "PERS"})
+    text = ("كشف مدافع الشباب سلطان الدعيع عن جاهزيته لتمثيل الفريق. "
+            "وأكد حارس مرمى الشباب وليد عبدالله تعافيه من الإصابة.")
+    assert [s for _, s in speakers(text, ner)] == ["سلطان الدعيع", "وليد عبدالله"]
+    # an untagged first word right before the tagged rest is the name's own
+    text = "وأكد تيسير المفرج المتحدث الرسمي لوزارة العمل أن الوزارة شريك للإعلام."
+    assert [s for _, s in speakers(text, ner)] == ["تيسير المفرج"]
+
+
+@pytest.mark.parametrize("text, named", [
+    ("أعلنت كلية الهندسة بجامعة الملك عبدالعزيز عن توفر وظائف للمعيدين.", "عبدالعزيز"),
+    ("وانتقد المرشح روسيا، ووصف موقف الرئيس أوباما بالضعيف عندما يتعلق الأمر بروسيا.", "أوباما"),
+    ("وأبلغ زوج السيدة ديردل الشركة بوفاة زوجته قبل ثلاثة أسابيع.", "ديردل"),
+])
+def test_a_place_a_thing_or_a_relative_owned_by_a_named_person_is_not_that_person(
+        text: str, named: str, fake_ner) -> None:
+    ner = fake_ner.with_entities({"عبدالعزيز": "PERS", "أوباما": "PERS", "ديردل": "PERS"})
+    assert named not in [s for _, s in speakers(text, ner)]
