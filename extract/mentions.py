@@ -746,6 +746,9 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
                 j, seen_definite = j + 2, True  # أعضاء مجلس النواب (a body; not «راجع أطباء حالة الرجل»)
         while j < limit:
             k = view.key(j)
+            if j == i + 1 and not seen_definite and (_human_plural(key, "ون") or _human_plural(key, "ين")) \
+                    and not _media_word_key(key) and k.startswith("ال") and k not in nats:  # (not تلفزيون المنار)
+                break  # «واعتبر محللون القرار الأميركي …»: a plural with its ن owns nothing; a definite word is the object
             if k in nats or k in _FORMER and not seen_definite \
                     or _modifier(view, j) and (not seen_definite or _adjective_after_definite(k)):
                 seen_definite = seen_definite or _definite(k)
