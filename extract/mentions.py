@@ -251,6 +251,17 @@ def _name_shaped(view: TextView, i: int) -> bool:
     return k in view.person_words or entry is None or entry[1] == "0"
 
 
+def _future_verb(view: TextView, i: int) -> bool:
+    """سيوقع، ستعلن: س and a present verb the corpus knows without it, not a name (سيلفا، ستيفن)."""
+    from .ner.features import shipped_lexicon
+
+    k = view.key(i)
+    if len(k) < 5 or k[:2] not in ("سي", "ست", "سن", "سا") or k in view.person_words or listed_person(k):
+        return False
+    entry = shipped_lexicon().get(k[1:])
+    return entry is not None and int(entry[0]) >= 6
+
+
 def _extend_name(view: TextView, last: int, limit: int) -> int:
     """One more name word after a tagged name when a phrase boundary follows it; a name's part joined
     by a hyphen written without spaces (القاضي كيم سي-يون، مون جاي-إن) in any case."""
@@ -267,6 +278,7 @@ def _extend_name(view: TextView, last: int, limit: int) -> int:
         and not _accusative_noun(view, last)  # «رئاسة الأمير محمد بن نايف اجتماعا»: the object
         and view.key(last) not in DEMONSTRATIVES  # «ونفى ترامب ذلك»: what he denied
         and not _form_iv_verb(view, last)  # «أيوب بن نحيت أثنى على …»: a verb
+        and not _future_verb(view, last)  # «أن سكوت سيوقع على …»: a verb
     ):
         if last + 1 >= limit or _boundary_after_name(view, last + 1):
             return last + 1

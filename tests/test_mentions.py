@@ -86,3 +86,11 @@ def test_mention_ending_at_a_cue(fake_ner) -> None:
     m = parse_mention_ending_at(view, end, 0)
     assert m is not None
     assert mention_span(view, m).text == "وزير الخارجية الروسي سيرجي لافروف"
+
+
+def test_a_future_verb_does_not_extend_a_name(fake_ner) -> None:
+    # «سيوقع» is س and a present verb the corpus knows: the name stops before it
+    ner = fake_ner.with_entities({"ريك سكوت": "PERS"})
+    view = _view("الحاكم ريك سكوت سيوقع على القانون", ner)
+    m = parse_mention(view, 0, len(view.tokens))
+    assert m is not None and mention_span(view, m).text == "الحاكم ريك سكوت"
