@@ -429,6 +429,7 @@ _ABBREVIATED_TITLES = key_set("د م أ")  # دكتور، مهندس، أستا�
 # bodies named by the person who heads them, after his title (إدارة الرئيس الأميركي دونالد ترامب; not
 # «رئاسة الأمير محمد بن نايف اجتماعا», his chairing)
 _OWNED_BODIES = key_set("إدارة حكومة مكتب نظام")
+_OFFICIALS = key_set("مسؤول مسؤولة")  # unnamed heads that are a role in a row of titles before the name
 _RANK_QUALIFIERS = key_set("ركن الركن متقاعد المتقاعد طيار الطيار بحري البحري بالإنابة بالنيابة")
 _GROUPS = key_set("مجموعة")  # «مجموعة من الباحثين»: a group of people
 _FAMILIES = key_set("أسرة الأسرة عائلة العائلة")
@@ -566,7 +567,11 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
         for _ in range(3):
             # «مفتي عام المملكة رئيس هيئة كبار العلماء رئيس اللجنة الدائمة … الشيخ عبدالعزيز»: titles in a row
             nxt = head_key(view.key(k))[0] if name is None and k < limit else ""
-            if nxt not in titles or nxt in _ADJECTIVE_TITLES or view.entity_of[k] is not None \
+            if nxt in _OFFICIALS and k + 1 < limit and _definite(view.key(k + 1)):
+                nxt = "مسوول"  # «عضو المفوضية مسؤولة التجارة، سيسيليا مالستروم»: a role over a field
+            elif nxt in _OFFICIALS:
+                break
+            if nxt not in titles and nxt != "مسوول" or nxt in _ADJECTIVE_TITLES or view.entity_of[k] is not None \
                     or _definite(nxt) and view.entity_starting(k + 1) is not None \
                     or _definite(nxt) and view.key(k - 1) in nats and k == j and view.key(k + 1) in nats:
                 # (but «الشيخ عبدالعزيز», a title on the name itself, is the name's own; and after a whole

@@ -761,6 +761,8 @@ def test_bayyana_is_a_cue_only_where_a_verb_stands(text: str, content: list[str]
      # a plural that keeps its ن owns no genitive: the definite word after it is the object
      ("واعتبر محللون القرار الأميركي بفرض الرسوم تراجعا عن التعاون.",
       [("محللون", "القرار الأميركي بفرض الرسوم تراجعا عن التعاون")]),
+     # «مسؤول» over a field continues a row of titles before the apposed name
+     ("قال عضو المجلس مسؤول الملف الأمني، هيثم الساعدي، إن الوضع مستقر.", [("هيثم الساعدي", "الوضع مستقر")]),
      # a press statement's issuer speaks, not «صحفي» (a journalist) read as a title
      ("وأوضح بيان صحفي صدر عن منظمة التعاون الإسلامي أن القمة تعقد غدا.",
       [("منظمة التعاون الإسلامي", "القمة تعقد غدا")]),
