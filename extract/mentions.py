@@ -131,11 +131,16 @@ def namelike(view: TextView, i: int) -> bool:
     return ent is None or ent.type == "PERS"
 
 
+def _corpus_entry(key: str) -> tuple[str, str] | None:
+    """The news corpus lexicon's (log2 frequency, article-ratio bucket) of a normalized word, if it has one."""
+    from .ner.features import shipped_lexicon  # (loaded on first use, with the taggers' resources)
+
+    return shipped_lexicon().get(key)
+
+
 def _noun_with_his(view: TextView, i: int) -> bool:
     """رحيله، قراره: a word written with a final ه (not ة: جميلة، أميرة are names) whose stem is a common
     noun that takes the article, and that no name list or tagged name of the article gives."""
-    from .ner.features import shipped_lexicon
-
     k = view.key(i)
     if len(k) < 5 or not strip_diacritics(view.tokens[i].text).endswith("ه") or k in view.person_words \
             or listed_person(k):
@@ -144,7 +149,7 @@ def _noun_with_his(view: TextView, i: int) -> bool:
     stem = k[:-1]
     if stem in orgs or stem in titles or stem in unnamed:
         return False  # «مكتبه الإعلامي»: his office speaks
-    entry = shipped_lexicon().get(stem)
+    entry = _corpus_entry(stem)
     return entry is not None and int(entry[0]) >= 7 and entry[1] in ("1", "2", "3")
 
 
@@ -233,32 +238,26 @@ def _form_iv_verb(view: TextView, i: int) -> bool:
 
 def _preposition_and_noun(k: str) -> bool:
     """ب/ل + a common noun that takes the article (بقرار، لقاء): a verb's complement, not a name's last word."""
-    from .ner.features import shipped_lexicon
-
     if k[:1] not in ("ب", "ل") or len(k) < 4:
         return False
-    entry = shipped_lexicon().get(k[1:])
+    entry = _corpus_entry(k[1:])
     return entry is not None and entry[1] not in ("0", "-") and int(entry[0]) >= 8
 
 
 def _name_shaped(view: TextView, i: int) -> bool:
     """An untagged word that looks like a name: known as one in the article, unknown to the corpus
     lexicon, or a word that almost never takes the article (كيري، بوتين، محمد; not وجود، دعم، موقف)."""
-    from .ner.features import shipped_lexicon
-
     k = view.key(i)
-    entry = shipped_lexicon().get(k)
+    entry = _corpus_entry(k)
     return k in view.person_words or entry is None or entry[1] == "0"
 
 
 def _future_verb(view: TextView, i: int) -> bool:
     """سيوقع، ستعلن: س and a present verb the corpus knows without it, not a name (سيلفا، ستيفن)."""
-    from .ner.features import shipped_lexicon
-
     k = view.key(i)
     if len(k) < 5 or k[:2] not in ("سي", "ست", "سن", "سا") or k in view.person_words or listed_person(k):
         return False
-    entry = shipped_lexicon().get(k[1:])
+    entry = _corpus_entry(k[1:])
     return entry is not None and int(entry[0]) >= 6
 
 
@@ -382,18 +381,14 @@ def common_noun(view: TextView, i: int) -> bool:
 
 def _mostly_with_article(key: str) -> bool:
     """The corpus lexicon's article-ratio buckets 2 and 3: a word written with the article most of the time."""
-    from .ner.features import shipped_lexicon
-
-    entry = shipped_lexicon().get(key)
+    entry = _corpus_entry(key)
     return entry is not None and entry[1] in ("2", "3")
 
 
 def _preposition_on_noun(key: str) -> bool:
     """ب/ل + a word of three letters or more that the news corpus has over a thousand times (بشكل،
     لدعم): a preposition on a common noun; بوتين، بريتا، بشار keep their first letter."""
-    from .ner.features import shipped_lexicon
-
-    entry = shipped_lexicon().get(key[1:]) if len(key) >= 4 else None
+    entry = _corpus_entry(key[1:]) if len(key) >= 4 else None
     # (or a rarer noun the corpus mostly writes with the article: «وأشاد بجودة الورقة»)
     return entry is not None and (int(entry[0]) >= 10 or int(entry[0]) >= 8 and entry[1] in ("2", "3"))
 
@@ -453,8 +448,7 @@ def _role_object_end(view: TextView, j: int, limit: int) -> int:
 # speaker describes (ووصف موقف الرئيس أوباما بالضعيف: the subject is unsaid), never a person's description
 _NOT_PERSON_HEADS = key_set("مدينة جامعة كلية مستشفى مركز مدرسة معهد قاعة جامع مسجد شارع طريق مطار ميناء حي ميدان "
                             "ساحة قاعدة جائزة مؤسسة برنامج كرسي رابطة موقف قرار رسالة كلمة خطاب")
-
-
+# Honorifics that make the name after them their own (زوج السيدة ديردل: Deirdre, not her husband)
 _OWNERS_HONORIFICS = key_set("السيد السيدة الشيخ الشيخة الأمير الأميرة الملك الملكة الآنسة")
 
 
@@ -488,9 +482,9 @@ def _described_name(view: TextView, i: int, limit: int) -> Mention | None:
     ent = view.entity_starting(j) if j - i <= 8 else None
     if ent is None or ent.type != "PERS" or ent.last > limit:
         return None
-    last = _extend_name(view, ent.last, limit)
     if not _definite(view.key(i)) and view.key(j) == "الله":
         return None  # «قال رسول الله»، «صلى الله عليه وسلم»: God is no person the tagger may name
+    last = _extend_name(view, ent.last, limit)
     if j == i + 1 and not _definite(view.key(i)):
         if len(view.key(i)) < 3 or _abbreviated_title(view, i, limit):
             return None  # «م. العويضي»: an abbreviated title, handled as one
@@ -567,11 +561,9 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
         for _ in range(3):
             # «مفتي عام المملكة رئيس هيئة كبار العلماء رئيس اللجنة الدائمة … الشيخ عبدالعزيز»: titles in a row
             nxt = head_key(view.key(k))[0] if name is None and k < limit else ""
-            if nxt in _OFFICIALS and k + 1 < limit and _definite(view.key(k + 1)):
-                nxt = "مسوول"  # «عضو المفوضية مسؤولة التجارة، سيسيليا مالستروم»: a role over a field
-            elif nxt in _OFFICIALS:
-                break
-            if nxt not in titles and nxt != "مسوول" or nxt in _ADJECTIVE_TITLES or view.entity_of[k] is not None \
+            # «عضو المفوضية مسؤولة التجارة، سيسيليا مالستروم»: «مسؤول» over a field is one more role
+            official = nxt in _OFFICIALS and k + 1 < limit and _definite(view.key(k + 1))
+            if nxt not in titles and not official or nxt in _ADJECTIVE_TITLES or view.entity_of[k] is not None \
                     or _definite(nxt) and view.entity_starting(k + 1) is not None \
                     or _definite(nxt) and view.key(k - 1) in nats and k == j and view.key(k + 1) in nats:
                 # (but «الشيخ عبدالعزيز», a title on the name itself, is the name's own; and after a whole
