@@ -448,6 +448,9 @@ def _role_object_end(view: TextView, j: int, limit: int) -> int:
 # speaker describes (ووصف موقف الرئيس أوباما بالضعيف: the subject is unsaid), never a person's description
 _NOT_PERSON_HEADS = key_set("مدينة جامعة كلية مستشفى مركز مدرسة معهد قاعة جامع مسجد شارع طريق مطار ميناء حي ميدان "
                             "ساحة قاعدة جائزة مؤسسة برنامج كرسي رابطة موقف قرار رسالة كلمة خطاب")
+# Bodies and places named after a person (رئيس مركز محمد بن راشد للفضاء، الشيخ حمدان بن محمد): the name is the
+# body's, and the speaker's is the one apposed after it
+_NAMED_AFTER = key_set("مركز مؤسسة جائزة جامعة مدينة مستشفى كرسي برنامج صندوق")
 # Honorifics that make the name after them their own (زوج السيدة ديردل: Deirdre, not her husband)
 _OWNERS_HONORIFICS = key_set("السيد السيدة الشيخ الشيخة الأمير الأميرة الملك الملكة الآنسة")
 
@@ -616,19 +619,25 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
             later = _name_after(view, view.entity_of[j].last, limit)
             if later is not None:
                 return Mention(i, later[2], "PERS", titles[key], name=later[:2], title=(i, later[0]), skip=skip)
-        owned_by_name = name is not None and name[0] == j > i + 1 and view.key(j - 1) in _OWNED_BODIES \
-            and view.entity_of[j] is not None and view.entity_of[j - 1] is None
+        owned_by_name = name is not None and name[0] == j > i + 1 and view.entity_of[j] is not None \
+            and view.entity_of[j - 1] is None and (view.key(j - 1) in _OWNED_BODIES or view.key(j - 1) in _NAMED_AFTER
+                                                   or view.key(j - 1) in _OWNERS_HONORIFICS
+                                                   and view.key(j - 2) in _NAMED_AFTER)  # جامعة الملك سعود
         if owned_by_name or name is not None and key in _RELATIONAL_TITLES and name[0] == j == i + 1 \
                 and view.entity_of[j] is not None:
             # «محامي ستورمي دانيلز، مايكل آفينياتي،»، «والد محمد»: the person right after the title is whose
             # lawyer or father, as the person after «وزير البيئة في حكومة» or «مدير مكتب» is whose government or
             # office; the apposed name after a comma, if any, is the speaker's
-            after = _past_comma(view, name[2], limit)
+            # (a body's «لل» complement after the name is the body's: مركز محمد بن راشد للفضاء)
+            owner_end = name[2] + 1 if owned_by_name and _org_complement(view, name[2]) else name[2]
+            after = _past_comma(view, owner_end, limit)
+            while after > owner_end and after < limit and view.key(after) in titles and view.entity_of[after] is None:
+                after += 1  # «…، الشيخ حمدان بن محمد»: an honorific opens the apposed name
             direct = getattr(view.entity_starting(after), "type", "") == "PERS"  # مستشار ترامب جون بولتون
-            later = _name_after(view, after, limit) if after > name[2] or direct else None
+            later = _name_after(view, after, limit) if after > owner_end or direct else None
             if later is not None:
-                return Mention(i, later[2], "PERS", titles[key], name=later[:2], title=(i, name[2]), skip=skip)
-            return Mention(i, name[2], "PERS", titles[key], title=(i, name[2]), skip=skip)
+                return Mention(i, later[2], "PERS", titles[key], name=later[:2], title=(i, owner_end), skip=skip)
+            return Mention(i, owner_end, "PERS", titles[key], title=(i, owner_end), skip=skip)
         on_behalf = next((b for b in range(i + 1, name[0] - 1) if view.key(b) == "باسم"), None) if name else None
         if name is not None and on_behalf is not None and not any(view.is_punct(b) for b in range(on_behalf, name[0])) \
                 and (head_key(view.key(on_behalf + 1))[0] in titles or view.key(on_behalf + 1) in _FAMILIES):

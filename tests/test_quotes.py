@@ -730,6 +730,9 @@ def test_bayyana_is_a_cue_only_where_a_verb_stands(text: str, content: list[str]
      ("قال وزير البيئة في حكومة بنيامين نتنياهو إن النقاش كان عميقا.",
       [("وزير البيئة في حكومة بنيامين نتنياهو", "النقاش كان عميقا")]),
      ("وقال مدير مكتب نتنياهو، هيثم الساعدي، إن الاجتماع تأجل.", [("هيثم الساعدي", "الاجتماع تأجل")]),
+     # so is a person a body or place is named after; an honorific may open the apposed name
+     ("وقال ولي عهد دبي، رئيس مركز جيم سكيا للفضاء، الشيخ هيثم الساعدي، إن الرائدين جاهزان.",
+      [("هيثم الساعدي", "الرائدين جاهزان")]),
      # a second role over something, or where the role is held, between the title and the name
      ("وأوضح عضو مجلس إدارة النادي المشرف على البرنامج الدكتور هيثم الساعدي، الذي دشنه، أن التواصل أمر ملح.",
       [("هيثم الساعدي", "التواصل أمر ملح")]),
@@ -876,7 +879,7 @@ def test_who_speaks_around_the_verb(text: str, expected: list, fake_ner) -> None
                                   "الإمارات": "LOC",
                                   "البحرين": "LOC", "مصر": "LOC", "الولايات المتحدة": "LOC", "التحالف العربي": "ORG",
                                   "والدرونز": "PERS", "فلوريدا": "LOC", "مشهد": "LOC", "جوبالاند": "LOC",
-                                  "منظمة التعاون الإسلامي": "ORG"})
+                                  "منظمة التعاون الإسلامي": "ORG", "دبي": "LOC"})
     quotes = analyze(text, ner=ner, keep_unattributed=True).quotes
     assert [(q.speaker.name if q.speaker else None, q.content.text) for q in quotes] == expected
 
