@@ -261,6 +261,13 @@ def _future_verb(view: TextView, i: int) -> bool:
     return entry is not None and int(entry[0]) >= 6
 
 
+def _derived_verbal_noun(view: TextView, i: int) -> bool:
+    """استخدام، انسحاب، اعتراف: a verbal noun of the forms افتعال/انفعال/استفعال (ا… with ا before the last
+    letter) that no name list or tagged name gives."""
+    k = view.key(i)
+    return len(k) >= 6 and k[0] == "ا" and k[-2] == "ا" and k not in view.person_words and not listed_person(k)
+
+
 def _extend_name(view: TextView, last: int, limit: int) -> int:
     """One more name word after a tagged name when a phrase boundary follows it; a name's part joined
     by a hyphen written without spaces (القاضي كيم سي-يون، مون جاي-إن) in any case."""
@@ -278,6 +285,7 @@ def _extend_name(view: TextView, last: int, limit: int) -> int:
         and view.key(last) not in DEMONSTRATIVES  # «ونفى ترامب ذلك»: what he denied
         and not _form_iv_verb(view, last)  # «أيوب بن نحيت أثنى على …»: a verb
         and not _future_verb(view, last)  # «أن سكوت سيوقع على …»: a verb
+        and not _derived_verbal_noun(view, last)  # «أعلن بوريس بيكر استخدام …»: what he announced
     ):
         if last + 1 >= limit or _boundary_after_name(view, last + 1):
             return last + 1

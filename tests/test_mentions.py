@@ -94,3 +94,11 @@ def test_a_future_verb_does_not_extend_a_name(fake_ner) -> None:
     view = _view("الحاكم ريك سكوت سيوقع على القانون", ner)
     m = parse_mention(view, 0, len(view.tokens))
     assert m is not None and mention_span(view, m).text == "الحاكم ريك سكوت"
+
+
+def test_a_derived_verbal_noun_does_not_extend_a_name(fake_ner) -> None:
+    # «استخدام» (استفعال) after the name is what was announced
+    ner = fake_ner.with_entities({"بوريس بيكر": "PERS"})
+    view = _view("نجم التنس بوريس بيكر استخدام \"الحصانة الدبلوماسية\" لوقف ملاحقته", ner)
+    m = parse_mention(view, 2, len(view.tokens))
+    assert m is not None and mention_span(view, m).text == "بوريس بيكر"
