@@ -766,6 +766,9 @@ def test_bayyana_is_a_cue_only_where_a_verb_stands(text: str, content: list[str]
       [("محللون", "القرار الأميركي بفرض الرسوم تراجعا عن التعاون")]),
      # «مسؤول» over a field continues a row of titles before the apposed name
      ("قال عضو المجلس مسؤول الملف الأمني، هيثم الساعدي، إن الوضع مستقر.", [("هيثم الساعدي", "الوضع مستقر")]),
+     # armed units and brigades are bodies that speak
+     ("وقالت وحدات حماية الشعب الكردية في بيان إن القوات التركية قصفت مواقعها.",
+      [("وحدات حماية الشعب الكردية", "القوات التركية قصفت مواقعها")]),
      # a press statement's issuer speaks, not «صحفي» (a journalist) read as a title
      ("وأوضح بيان صحفي صدر عن منظمة التعاون الإسلامي أن القمة تعقد غدا.",
       [("منظمة التعاون الإسلامي", "القمة تعقد غدا")]),
