@@ -95,7 +95,7 @@ _PARTICLE_COMPLEMENTS = key_set("علي")
 
 # Verbal nouns that open what is stressed or confirmed, never a name (وأكد الوزير أهمية التعاون، وأكد ضرورة …)
 _OBJECT_NOUNS = key_set("أهمية ضرورة حرص استعداد رفض دعم التزام عزم تأكيد وجود عدم إمكانية استمرار مواصلة أحقية "
-                        "إدانة تضامن فوز وفاة مقتل")  # (أعلن فوز فيلم …، أعلن وفاة الفنان …: what was announced)
+                        "إدانة تضامن فوز وفاة مقتل وقوع حدوث")  # (أعلن فوز فيلم …، أعلن وفاة الفنان …: what was announced)
 _MODALS = key_set("يجب ينبغي يمكن يتعين لابد")  # «وأكد المريح يجب أن نكون حذرين»: no name goes on over them
 
 
