@@ -779,6 +779,10 @@ def _is_name_quote(view: TextView, pair: object) -> bool:
     if len(words) <= 5 and (body is not None and body.type == "ORG" and body.last == pair.close
                             or outlet is not None and outlet[1] == pair.close - pair.open - 1):
         return True  # مصادر "سكاي نيوز عربية": a body or an outlet named, whatever stands before
+    if len(words) <= 3 and pair.open > 0 and view.entity_of[pair.open - 1] is None and before[:2] != "ال" \
+            and before not in cues.titles() and before not in cues.unnamed_heads() and common_noun(view, pair.open - 1) \
+            and cues.lookup_verb(before) is None:
+        return True  # انخفاض مؤشر «ستوكس يوروب 600»: a thing named after the noun it is (not «وقال مسؤول "…"»)
     if len(words) >= 4:
         return False
     if before == "ل":

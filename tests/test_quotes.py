@@ -769,6 +769,9 @@ def test_bayyana_is_a_cue_only_where_a_verb_stands(text: str, content: list[str]
      # «وقوع»، «حدوث» open what is confirmed, never a name
      ("وأكد متحدث باسم الشرطة وقوع الهجوم وقال إن المهاجم قتل.",
       [("متحدث باسم الشرطة", "وقوع الهجوم"), ("متحدث باسم الشرطة", "المهاجم قتل")]),
+     # a short quotation right after the common noun it names is a name, not the statement
+     ('ودعا الزعيم الشيعي إلى عقد "جلسة علنية استثنائية" بالبرلمان.',
+      [("الزعيم الشيعي", 'عقد "جلسة علنية استثنائية" بالبرلمان')]),
      # armed units and brigades are bodies that speak
      ("وقالت وحدات حماية الشعب الكردية في بيان إن القوات التركية قصفت مواقعها.",
       [("وحدات حماية الشعب الكردية", "القوات التركية قصفت مواقعها")]),
