@@ -772,6 +772,9 @@ def test_bayyana_is_a_cue_only_where_a_verb_stands(text: str, content: list[str]
      # a short quotation right after the common noun it names is a name, not the statement
      ('ودعا الزعيم الشيعي إلى عقد "جلسة علنية استثنائية" بالبرلمان.',
       [("الزعيم الشيعي", 'عقد "جلسة علنية استثنائية" بالبرلمان')]),
+     # one person described by what he is: an unnamed source, not a phrase before the verb
+     ("وفي تغريدة عبر موقع التواصل الاجتماعي، قال متطرف لقب نفسه بـ«كاكماك»: «أينما كنت فبمقدورك أن تتحرك».",
+      [("متطرف", "أينما كنت فبمقدورك أن تتحرك")]),
      # armed units and brigades are bodies that speak
      ("وقالت وحدات حماية الشعب الكردية في بيان إن القوات التركية قصفت مواقعها.",
       [("وحدات حماية الشعب الكردية", "القوات التركية قصفت مواقعها")]),
