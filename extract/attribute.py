@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import cues
-from .mentions import DEMONSTRATIVES, Mention, is_document_noun, parse_mention
+from .mentions import DEMONSTRATIVES, FACILITIES, Mention, is_document_noun, parse_mention
 from .model import Gender
 from .normalize import key_set
 from .quotes import Draft
@@ -112,14 +112,10 @@ def _after_dateline(view: TextView, start: int, anchor: int) -> int:
     return start
 
 
-# Places named after a person (جامع الإمام تركي بن عبدالله، مستشفى الملك فهد، شارع الملك عبدالعزيز)
-_FACILITIES = key_set("جامع مسجد شارع طريق مستشفى مدرسة جامعة قاعة مطار ميناء مدينة حي ميدان ساحة مركز قاعدة")
-
-
 def _named_facility(view: TextView, first: int) -> bool:
     """Whether the phrase at ``first`` (or after one definite word: a title) names a place after a person."""
     def facility(k: str) -> bool:
-        return cues.strip_conjunction(k) in _FACILITIES or k[1:] in _FACILITIES and k[:1] in "بل"
+        return cues.strip_conjunction(k) in FACILITIES or k[1:] in FACILITIES and k[:1] in "بل"
 
     return first > 0 and (facility(view.key(first - 1)) or first > 1 and view.key(first - 1).startswith("ال")
                           and facility(view.key(first - 2)))  # جامع | الإمام تركي، مستشفى الملك | فهد

@@ -452,10 +452,11 @@ def _role_object_end(view: TextView, j: int, limit: int) -> int:
     return j
 
 
+# Places named after a person (جامع الإمام تركي بن عبدالله، مستشفى الملك فهد، شارع الملك عبدالعزيز)
+FACILITIES = key_set("جامع مسجد شارع طريق مستشفى مدرسة جامعة قاعة مطار ميناء مدينة حي ميدان ساحة مركز قاعدة")
 # Nouns of places and bodies named after a person (مدينة الملك عبدالعزيز، جامعة الملك سعود), and of what a
 # speaker describes (ووصف موقف الرئيس أوباما بالضعيف: the subject is unsaid), never a person's description
-_NOT_PERSON_HEADS = key_set("مدينة جامعة كلية مستشفى مركز مدرسة معهد قاعة جامع مسجد شارع طريق مطار ميناء حي ميدان "
-                            "ساحة قاعدة جائزة مؤسسة برنامج كرسي رابطة موقف قرار رسالة كلمة خطاب")
+_NOT_PERSON_HEADS = FACILITIES | key_set("كلية معهد جائزة مؤسسة برنامج كرسي رابطة موقف قرار رسالة كلمة خطاب")
 # Bodies and places named after a person (رئيس مركز محمد بن راشد للفضاء، الشيخ حمدان بن محمد): the name is the
 # body's, and the speaker's is the one apposed after it
 _NAMED_AFTER = key_set("مركز مؤسسة جائزة جامعة مدينة مستشفى كرسي برنامج صندوق")
@@ -472,7 +473,7 @@ def _owned_person_noun(view: TextView, i: int, limit: int) -> bool:
     _, orgs, unnamed, _ = _heads()
     return _owned_noun(view, i, limit) and not k.startswith(("ب", "ل")) and not stem.endswith("ات") \
         and stem not in PREPOSITIONS and stem not in FUNCTION_WORDS \
-        and not {k, stem} & (_NOT_PERSON_HEADS | orgs.keys() | unnamed.keys())  # (not «خلالها»)
+        and not any(w in _NOT_PERSON_HEADS or w in orgs or w in unnamed for w in (k, stem))  # (not «خلالها»)
 
 
 def _described_name(view: TextView, i: int, limit: int) -> Mention | None:
