@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import cues
-from .mentions import DEMONSTRATIVES, FACILITIES, Mention, is_document_noun, parse_mention
+from .mentions import DEMONSTRATIVES, FACILITIES, Mention, head_key, is_document_noun, parse_mention
 from .model import Gender
 from .normalize import key_set
 from .quotes import Draft
@@ -51,7 +51,11 @@ def attribute(
                 if same:
                     result = Attributed(draft, same[-1].source, same[-1].gender)
             if result is None and not any(s == sentence for _, s in history):
-                local = _subject_in_sentence(view, sentence, anchor, draft.gender)
+                local = _subject_in_sentence(view, sentence, anchor, draft.gender,
+                                             participle=draft.cue_kind == "participle")
+                if draft.cue_kind == "participle" and local is not None and _names_the_last_speaker(
+                        view, local, draft.gender, sentence, history[-1:]):
+                    local = None
                 if local is not None:
                     result = Attributed(draft, local, draft.gender if local.gender == "any" else local.gender)
             if result is None:
@@ -80,6 +84,44 @@ def attribute(
             history.append((Attributed(draft, draft.outlet, draft.outlet.gender), sentence))
         history.append((result, sentence))
     return out
+
+
+def _names_the_last_speaker(
+    view: TextView, title: Mention, gender: Gender, sentence: int, last: list[tuple[Attributed, int]]
+) -> bool:
+    """A title alone, after a named person (or one with a fuller title of the same role) spoke in the last two
+    sentences, names that person («وقال عواد
+    العواد إن …. وأضاف الوزير قائلا …»), unless that person was named with another role (وانتقدت نائبة رئيس
+    الحزب، جوليا كلوكنر، …. لكن وزيرة الأسرة … ردت …، قائلة) or the title holds a known surname (وقدم الشيخ
+    الحجري تهنئته …، داعيا)."""
+    if title.name is not None or title.type != "PERS" or not last \
+            or any(k in view.person_words for k in view.keys[title.first:title.last]):
+        return False
+    previous, s = last[-1]
+    source = previous.source
+    if sentence - s > 2 or source is None or source.type != "PERS" or not agrees(gender, previous.gender) \
+            or source.name is None and source.title is None:
+        return False
+    if source.title is None:
+        return True
+    before = _role(view, source.title[0], source.title[1])
+    if source.name is None:  # a fuller title of the same role («المتحدث الإعلامي باسم السفارة …»، «وتابع المتحدث قائلا»)
+        return before == _role(view, title.first, title.last)
+    # (a form of address or a nationality before the name is no other role: «د. الربيعة … معالي المستشار»)
+    return before == _role(view, title.first, title.last) or before in _ADDRESS_FORMS \
+        or before not in cues.titles() and "ال" + before not in cues.titles()
+
+
+# Titles that are forms of address, ranks and degrees rather than roles
+_ADDRESS_FORMS = key_set("دكتور دكتورة سيد سيدة مهندس مهندسة شيخ أمير أستاذ بروفيسور بروفسور فريق لواء عميد عقيد "
+                         "مشير جنرال")
+
+
+def _role(view: TextView, first: int, last: int) -> str:
+    """The head word of a title, without honorifics or the article (معالي المستشار → مستشار)."""
+    while first < last - 1 and cues.is_honorific(view.key(first)):
+        first += 1
+    return head_key(view.key(first))[0].removeprefix("ال")
 
 
 _TOPIC_PREPOSITIONS = key_set("عن حول بشأن بخصوص")
@@ -121,8 +163,13 @@ def _named_facility(view: TextView, first: int) -> bool:
                           and facility(view.key(first - 2)))  # جامع | الإمام تركي، مستشفى الملك | فهد
 
 
-def _subject_in_sentence(view: TextView, sentence: int, anchor: int, gender: Gender) -> Mention | None:
-    """The first source-like phrase earlier in the same sentence that agrees with the verb."""
+def _subject_in_sentence(
+    view: TextView, sentence: int, anchor: int, gender: Gender, *, participle: bool = False
+) -> Mention | None:
+    """The first source-like phrase earlier in the same sentence that agrees with the verb. A title alone
+    counts when it is the subject of the clause's first verb and the cue is a participle of manner or writes
+    in a document (وتحدث الوزير قائلا: …، ورفع السفير العزاء …، سائلا الله …): no statement came before to
+    name him otherwise."""
     s = view.sentences[sentence]
     # «وأرسل السفير رسالة … قال فيها»: what the one who sent it wrote; a title alone is enough
     in_document = anchor + 1 < len(view.tokens) and view.key(anchor + 1) in ("فيه", "فيها")
@@ -140,7 +187,7 @@ def _subject_in_sentence(view: TextView, sentence: int, anchor: int, gender: Gen
                 i = m.last  # «في جامع الإمام تركي بن عبدالله»: a mosque's namesake, not who speaks
                 continue
             before = m.first - 2 if m.first - 1 in view.pair_at_open else m.first - 1  # ضد «داعش»
-            if view.key(before) in _PLACE_PREPOSITIONS or view.tokens[m.first - 1].text == "(" \
+            if cues.strip_conjunction(view.key(before)) in _PLACE_PREPOSITIONS or view.tokens[m.first - 1].text == "(" \
                     or view.key(m.first - 1) == "ل" or (
                     m.skip and view.key(m.first)[:1] in ("ل", "ب") and m.type != "PERS"):
                 # في موسكو، لوكالة الأنباء، دبي (CNN): a place adjunct, an addressee or a dateline's outlet,
@@ -152,13 +199,31 @@ def _subject_in_sentence(view: TextView, sentence: int, anchor: int, gender: Gen
             verb_subject = (m.first - 1 == s.token_start or m.first >= 2 and view.tokens[m.first - 2].text in "،,") \
                 and view.key(m.first) not in DEMONSTRATIVES  # «أوضح ذلك الأستاذ …»: ذلك is what he explained
             if m.type != "UNNAMED" or gender == "pl" or verb_subject:
-                if agrees(gender, m.gender) and (m.name is not None or m.type == "UNNAMED" or verb_subject and m.title and in_document) \
+                titled = verb_subject and m.title and (in_document or participle and not _name_follows(view, m.last, anchor))
+                if agrees(gender, m.gender) and (m.name is not None or m.type == "UNNAMED" or titled) \
                         and not (gender == "pl" and m.type == "PERS" and m.gender != "pl"):  # «وأكدوا» is no one man
                     return m
             i = m.last
             continue
         i += 1
     return None
+
+
+def _name_follows(view: TextView, after: int, anchor: int) -> bool:
+    """A person's name comes a few words after a title: the title's holder, named after a bracket or a place
+    («ودعا زعيم الجمهوريين (معارضة يمينية)، لوران فوكييه»، «عضو البرلمان عن مدينة سالزبيري، جون غلين»).
+    After a preposition only a name set off by a comma is in apposition («ورفع السفير العزاء إلى الملك
+    سلمان»: the name is the object's)."""
+    preposition = False
+    for j in range(after, min(anchor, after + 8)):
+        ent = view.entity_starting(j)
+        if ent is not None and ent.type == "PERS":
+            return not preposition or view.tokens[j - 1].text in "،,"
+        k = cues.strip_conjunction(view.key(j))
+        if cues.lookup_verb(k) is not None or view.tokens[j].text in ".؟?!:":
+            return False
+        preposition = preposition or k in _PLACE_PREPOSITIONS
+    return False
 
 
 def _writer_of_document(view: TextView, start: int, anchor: int, gender: Gender) -> Mention | None:

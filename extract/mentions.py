@@ -219,6 +219,8 @@ def _name_after(view: TextView, i: int, limit: int) -> tuple[int, int, int] | No
         return None  # نفى الوزير وجود أي اتفاق: one common word after the title is the verb's object
     if j == i + 1 and _form_iv_verb(view, i):
         return None  # «فإن المدرب الإسباني أدرك أن …»: a verb (أفعل), not a name
+    if _derived_verbal_noun(view, i):
+        return None  # «وأكد متحدث باسم الموقع إضافة الميزة»: what he confirmed
     if j == i + 1 < limit and view.key(j) in PREPOSITIONS and not _name_shaped(view, i) \
             and not listed_person(view.key(i)):
         return None  # «لكن المخرج دافع عن اختياره»: a common word before a preposition is the verb
@@ -263,9 +265,15 @@ def _future_verb(view: TextView, i: int) -> bool:
 
 def _derived_verbal_noun(view: TextView, i: int) -> bool:
     """استخدام، انسحاب، اعتراف: a verbal noun of the forms افتعال/انفعال/استفعال (ا… with ا before the last
-    letter) that no name list or tagged name gives."""
+    letter), or إضافة، إعادة، إقامة (إفالة, form IV of a hollow root), common in the news corpus, that no name
+    list or tagged name gives (اسامه، امامه are listed; أكشينار is rare)."""
     k = view.key(i)
-    return len(k) >= 6 and k[0] == "ا" and k[-2] == "ا" and k not in view.person_words and not listed_person(k)
+    if not (len(k) >= 6 and k[0] == "ا" and k[-2] == "ا"
+            or len(k) == 5 and k[0] == "ا" and k[2] == "ا" and k[-1] == "ه" and k[1] != "ل") \
+            or k in view.person_words or listed_person(k):
+        return False
+    entry = _corpus_entry(k)
+    return entry is not None and int(entry[0]) >= 7
 
 
 def _extend_name(view: TextView, last: int, limit: int) -> int:
@@ -341,6 +349,8 @@ def bare_name(view: TextView, i: int, limit: int) -> Mention | None:
         return None  # «أعلن بشكل مفاجئ»، «طالبوا بفتحه»: ب + a common noun, not a name
     if _accusative_noun(view, i):
         return None  # «اعتذارا جميلا»: an indefinite noun, the verb's object
+    if _derived_verbal_noun(view, i):
+        return None  # «وأكد متحدث باسم الموقع إضافة الميزة»: what he confirmed
     for last in (i + 1, i + 2, i + 3):
         if last > limit:
             break
@@ -358,8 +368,9 @@ def bare_name(view: TextView, i: int, limit: int) -> Mention | None:
             # «قال آلين ماك كويد، كبير الاقتصاديين»: the tagger took only the rest of a foreign name;
             # the title in apposition after it says a person was named
             return Mention(i, ent.last, "PERS", "any", name=(i, ent.last))
-        if not namelike(view, last) or view.entity_of[last] is not None or _possessive(view, last):
-            break
+        if not namelike(view, last) or view.entity_of[last] is not None or _possessive(view, last) \
+                or view.key(last) in DEMONSTRATIVES:
+            break  # («نفى صحة ذلك»: what he denied)
     return None
 
 
@@ -859,6 +870,7 @@ def _verbal_noun_object(view: TextView, j: int, limit: int) -> bool:
 
 
 _OBJECT_PREPOSITIONS = key_set("على عن إلى")
+_OBJECT_COMPLEMENT_PREPOSITIONS = _OBJECT_PREPOSITIONS | key_set("تحت مع")  # (العثور تحت الأنقاض)
 _VERB_OBJECT_OPENERS = key_set("أن أنه أنها ان انه انها ضرورة أهمية")
 
 
@@ -927,6 +939,12 @@ def _title_chain_end(view: TextView, j: int, limit: int) -> int:
         elif j > first and view.key(j - 1) in _heads()[3] and view.key(j).startswith("ال") \
                 and not _adjective_after_definite(view.key(j)) and view.entity_of[j] is None:
             break  # ووصف وزير التجارة المصري الفساد بأنه …: a noun after the nationality is the object
+        elif j == first and view.key(j - 1).startswith("ال") and view.key(j).startswith("ال") \
+                and view.key(j + 1) in _OBJECT_COMPLEMENT_PREPOSITIONS and view.entity_of[j] is None \
+                and not _adjective_after_definite(view.key(j)) and view.key(j) not in _heads()[0] \
+                and view.key(j) not in orgs:
+            break  # «ورفع السفير العزاء إلى …»، «وأكد المبعوث الحرص على …»: a definite title owns no noun; a
+            # definite noun and its complement after it are the object (not «الباحث البارز في …»)
         elif _modifier(view, j) or _lam_idafa(view, j, limit) or _coordinated_complement(view, j):
             j += 1
         elif (pair := view.pair_at_open.get(j)) is not None and pair.close < limit and pair.close - pair.open <= 4 \

@@ -577,8 +577,8 @@ def _participle_statement(
         return None
     body_from = i + 2 if i + 1 < end and cues.honorific_pronoun(view.key(i + 1)) else i + 1  # لافتاً سموه النظر إلى
     opened = _content_start(view, body_from, end, form.frame, window=8)
-    if opened is None:
-        return None
+    if opened is None or any(d.content[0] == opened[0] for d in earlier):
+        return None  # (or the verb before it reported this content: «وأشار الوزير قائلا: …»)
     first, kind_hint = opened
     last = _content_end(view, first, end)
     if last <= first:
@@ -625,6 +625,7 @@ def _content_start(view: TextView, p: int, end: int, frame: str, *, window: int 
     """
     limit = min(end, p + (window if frame == "clause" else min(window, 14)))
     i = p
+    participle_at, participle_frame = -1, "clause"
     while i < limit:
         k = view.key(i)
         text = view.tokens[i].text
@@ -641,6 +642,8 @@ def _content_start(view: TextView, p: int, end: int, frame: str, *, window: int 
         verb = cues.lookup_verb(k) if k else None
         if verb is not None and not _maqsura_noun(view, i) and cues.strip_conjunction(view.key(i - 1)) not in _NOUN_TAKERS \
                 and not (verb.tense == "present" and _in_relative_clause(view, i) and not view.key(i + 1).startswith("ال")):
+            if verb.kind == "participle":
+                participle_at, participle_frame = i, verb.frame
             break  # another statement (a verb or a participle of manner) starts before any content;
             # «، والذي يعتبر مهندس الاتفاق، إن …» describes the speaker («التي تقول المعارضة» does not)
         if text in ".؟?!":
@@ -651,9 +654,17 @@ def _content_start(view: TextView, p: int, end: int, frame: str, *, window: int 
     first = _skip_adjuncts(view, _past_apposed_title(view, p, end), end)
     if first >= end or view.is_punct(first) and not view.is_mark(first):
         return None
+    if participle_at == first or participle_at > first and view.key(first) in _SETTING_PREPOSITIONS \
+            and not any(view.tokens[j].text in "،," for j in range(first, participle_at)):
+        # a participle of manner after the speaker and where he spoke says how the verb reports: «وأشار الوزير
+        # (في تصريح صحفي) قائلا: …» is one statement (but «أشار إلى أهمية الحوار قائلا» reports twice)
+        return _content_start(view, participle_at + 1, end, participle_frame, window=8)
     while first < end and view.key(first) in _LEADING_PREPOSITIONS:
         first += 1
     return (first, "np") if first < end else None
+
+
+_SETTING_PREPOSITIONS = key_set("في خلال أمام عبر")
 
 
 def _clock_colon(view: TextView, i: int) -> bool:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from . import cues
 from .attribute import Attributed
 from .entities import citation_name
-from .mentions import Mention, parse_mention
+from .mentions import PREPOSITIONS, Mention, head_key, parse_mention
 from .model import Entity, Span, Speaker, SpeakerType
 from .names import glue_compounds, name_key, same_name, same_word
 from .normalize import key_tokens, match_key, without_hashtag_marks
@@ -267,6 +267,13 @@ def _name_for_described_title(view: TextView, title: tuple[str, ...]) -> tuple[t
         m = parse_mention(view, i, min(len(view.tokens), i + 20))
         if m is None or m.name is None or m.type != "PERS" or m.title is None \
                 or not all(view.key(j) in view.person_words for j in range(*m.name)):
+            apposed = _title_after_name(view, i)
+            if apposed is not None:
+                words = [name_key(k) for k in view.keys[i:apposed[1]]]
+                if all(any(same_word(w, x) for x in words) for w in title[1:]):
+                    ent = apposed[0]
+                    found.setdefault(glue_compounds(_keys(view, ent.first, ent.last)),
+                                     _range_text(view, ent.first, ent.last, ent.skip))
             continue
         words = [name_key(k) for k in view.keys[m.title[0]:m.title[1]]]
         if all(any(same_word(w, x) for x in words) for w in title[1:]):
@@ -274,4 +281,24 @@ def _name_for_described_title(view: TextView, title: tuple[str, ...]) -> tuple[t
     names = list(found.items())
     if names and all(_one_name(a, b) for a, _ in names for b, _ in names):
         return names[0]
+    return None
+
+
+def _title_after_name(view: TextView, i: int) -> tuple[Entity, int] | None:
+    """The person named right before a title apposed to them between commas («قال ديفيد ميليباند، وزير
+    الخارجية البريطاني الأسبق، إن …»), and where the title ends (its closing comma)."""
+    if i < 2 or view.tokens[i - 1].text not in "،,":
+        return None
+    ent = view.entity_of[i - 2]
+    if ent is None or ent.type != "PERS" or ent.last != i - 1:
+        return None
+    before = view.key(ent.first - 1) if ent.first > 0 else ""
+    if before and not view.is_punct(ent.first - 1) and cues.lookup_verb(before) is None and before not in PREPOSITIONS \
+            and head_key(before)[0] not in cues.titles() and not cues.is_honorific(before):
+        return None  # «قال أنتوني سكاراموتشي، مؤسس سكايبريدج كابيتالو، مدير …»: a name inside another title
+    for j in range(i + 1, min(len(view.tokens), i + 10)):
+        if view.tokens[j].text in "،,":
+            return ent, j
+        if view.is_punct(j):
+            return None
     return None

@@ -326,6 +326,27 @@ def test_a_described_title_names_the_one_the_article_introduced_so(fake_ner) -> 
     assert [s for _, s in speakers(text, ner)] == ["لويس فان غال"]
 
 
+def test_a_described_title_names_the_one_it_was_apposed_to(fake_ner) -> None:
+    ner = fake_ner.with_entities({"ديفيد ميليباند": "PERS", "سكايبريدج كابيتالو": "PERS"})
+    text = ("قال ديفيد ميليباند، وزير الخارجية البريطاني الأسبق، إن المشكلة كبيرة. "
+            'وأضاف الوزير البريطاني السابق: "المشكلة الأساسية أكبر من ذلك".')
+    assert [s for _, s in speakers(text, ner)] == ["ديفيد ميليباند", "ديفيد ميليباند"]
+    # a name inside another title is not the one described («مؤسس سكايبريدج كابيتالو، مدير …»)
+    text = ("قال أنتوني سكاراموتشي، مؤسس سكايبريدج كابيتالو، مدير الاتصالات السابق في البيت الأبيض، إن التجارة "
+            'عادلة. وأضاف مدير الاتصالات السابق: "كل ما يطلبه الرئيس هو تجارة عادلة".')
+    assert "سكايبريدج كابيتالو" not in [s for _, s in speakers(text, ner)]
+
+
+def test_a_title_with_a_participle_names_who_just_spoke_in_that_role(fake_ner) -> None:
+    ner = fake_ner.with_entities({"عواد العواد": "PERS", "جوليا كلوكنر": "PERS"})
+    text = 'وقال عواد العواد إن الحكومة ترغب في خلق فرص. وأضاف الوزير قائلا "نرحب بشدة بكل من يرغب في القدوم".'
+    assert [s for _, s in speakers(text, ner)] == ["عواد العواد", "عواد العواد"]
+    # another role is another person
+    text = ('وانتقدت نائبة رئيس الحزب، جوليا كلوكنر، القرار قائلة إنه يمثل "تفرقة في المعاملة". لكن وزيرة '
+            'الأسرة ردت على الانتقادات قائلة: "هذا يعني أن كل الفتيات يحصلن على فرصة".')
+    assert [s for _, s in speakers(text, ner)][-1] == "وزيرة الأسرة"
+
+
 def test_a_title_that_is_the_speakers_family_name_is_the_person(fake_ner) -> None:
     ner = fake_ner.with_entities({"صالح القاضي": "PERS"})
     text = "وقال رئيس المجلس صالح القاضي إن البلديات مقصرة. وطالب القاضي بزيادة رسائل التوعية."
