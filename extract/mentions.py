@@ -460,7 +460,12 @@ def _role_object_end(view: TextView, j: int, limit: int) -> int:
         place = view.entity_starting(at) if at < limit else None
         if place is not None and place.type == "LOC" and place.last <= limit:
             return _title_chain_end(view, place.last, limit)  # السناتور عن فلوريدا، النائب عن محافظة البصرة
+        if view.key(j + 1) in _PARTY_HEADS and view.entity_of[j + 1] is None:
+            return _title_chain_end(view, j + 2, limit)  # النائب عن حزب المحافظين، السناتور عن الحزب الجمهوري
     return j
+
+
+_PARTY_HEADS = key_set("حزب الحزب")
 
 
 # Places named after a person (جامع الإمام تركي بن عبدالله، مستشفى الملك فهد، شارع الملك عبدالعزيز)
@@ -602,8 +607,9 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
         if name is None and (j > i + 1 and _definite(view.key(j - 1)) or view.key(j) == "عن") \
                 and (over := _role_object_end(view, j, limit)) > j:
             # «عضو مجلس إدارة النادي المشرف على البرنامج الدكتور عبدالرحمن السلمي»: a second role, over
-            # something, before the name (kept only when a tagged name follows)
-            h = over
+            # something, before the name (kept only when a tagged name follows, maybe after a comma: «النائب عن
+            # حزب المحافظين، بيتر بون»)
+            h = _past_comma(view, over, limit)
             while h < limit and view.key(h) in titles and view.entity_of[h] is None:
                 h += 1
             if getattr(view.entity_starting(h), "type", "") == "PERS":

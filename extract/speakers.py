@@ -253,13 +253,19 @@ def _name_for_title(view: TextView, title: tuple[str, ...]) -> tuple[tuple[str, 
     return None
 
 
+# Heads that alone do not point at the one person the article names with them: kin (the name after «زوجة» is
+# the husband's), forms of address, «الرجل»
+_TOO_GENERAL = frozenset({"والد", "والده", "شقيق", "شقيقه", "نجل", "ابن", "ابنه", "زوج", "زوجه", "ارمله", "سيد", "سيده",
+                          "رجل", "امراه"})
+
+
 def _name_for_described_title(view: TextView, title: tuple[str, ...]) -> tuple[tuple[str, ...], str] | None:
-    """«المدرب الهولندي» alone names the one person the article introduces with that role and those words
-    (مدرب مانشستر يونايتد الهولندي لويس فان غال), when there is one."""
+    """«المدرب الهولندي», or «الوزير» alone, names the one person the article introduces with that role and
+    those words (مدرب مانشستر يونايتد الهولندي لويس فان غال، وزير التربية ناجي جلول), when there is one."""
     title = _bare_title(title)
-    if len(title) < 2:
-        return None  # «المدرب» alone says too little
     head = title[0].removeprefix("ال")
+    if len(title) == 1 and head in _TOO_GENERAL:
+        return None  # «السيدة»، «الزوجة»: the one named with that word may be someone else (زوجة محمد …)
     found: dict[tuple[str, ...], str] = {}
     for i, key in enumerate(view.keys):
         if name_key(key) not in (head, "ال" + head):

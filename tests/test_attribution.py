@@ -337,6 +337,17 @@ def test_a_described_title_names_the_one_it_was_apposed_to(fake_ner) -> None:
     assert "سكايبريدج كابيتالو" not in [s for _, s in speakers(text, ner)]
 
 
+def test_a_title_alone_names_the_one_person_the_article_gives_it(fake_ner) -> None:
+    ner = fake_ner.with_entities({"ناجي جلول": "PERS", "أحمد عبد التواب": "PERS", "محمد عبد التواب": "PERS"})
+    text = ("وهدد وزير التربية ناجي جلول بغلق المبيت. "
+            'وقال الوزير "لو كنت أستاذا بهذه المدرسة لرفضت التدريس".')
+    assert [s for _, s in speakers(text, ner)][-1] == "ناجي جلول"
+    # kin: the name after «زوجة» is whose wife she is
+    text = ("وتقدم أحمد عبد التواب، شقيق المتوفى، ببلاغ. وكانت زوجة محمد عبد التواب قد اشتكت. "
+            'وأضافت الزوجة: "لم نكن نعلم شيئا عن القانون".')
+    assert [s for _, s in speakers(text, ner)][-1] == "الزوجة"
+
+
 def test_a_title_with_a_participle_names_who_just_spoke_in_that_role(fake_ner) -> None:
     ner = fake_ner.with_entities({"عواد العواد": "PERS", "جوليا كلوكنر": "PERS"})
     text = 'وقال عواد العواد إن الحكومة ترغب في خلق فرص. وأضاف الوزير قائلا "نرحب بشدة بكل من يرغب في القدوم".'
