@@ -455,6 +455,9 @@ def _role_object_end(view: TextView, j: int, limit: int) -> int:
     if view.key(j) in _ROLE_PREPOSITIONS and j + 1 < limit and _definite(view.key(j + 1)) \
             and view.entity_of[j + 1] is None:
         return _title_chain_end(view, j + 2, limit)
+    if view.key(j) in _ROLE_PREPOSITIONS and (pair := view.pair_at_open.get(j + 1)) is not None \
+            and pair.close < limit and pair.close - pair.open <= 4:
+        return _title_chain_end(view, pair.close + 1, limit)  # المشرف على "سفاري" الأحساء: a body by its name
     if view.key(j) == "عن" and j + 1 < limit:
         at = j + 2 if view.key(j + 1) in _PLACE_NOUNS else j + 1
         place = view.entity_starting(at) if at < limit else None
