@@ -101,6 +101,10 @@ def clean_entities(text: str, tokens: tuple[Token, ...], entities: tuple[Entity,
         if not cut and words and (lead := _lam_lead(first_key)) is not None:
             # وللأمم → للأمم (a name in its own right once ل + ال is read back); للبنان → لبنان
             cut = _raw_prefix(words[0], lead + (0 if _lam_article(first_key[lead:], lexicon) else 1))
+        rest = match_key(words[0][cut:]) if cut else ""
+        if cut and match_key(words[0][:cut])[-1:] in ("ب", "ل", "ك") and rest[:1] in ("و", "ف") and len(rest) >= 5 \
+                and int(lexicon.get(rest[1:], ("0", ""))[0]) >= int(lexicon.get(rest, ("0", ""))[0]) + 2:
+            cut = 0  # «بوروسيا» is no ب + «وروسيا» (and + Russia): و/ف come before ب/ل/ك, never after
         if cut:
             e = Entity(e.start + cut, e.end, text[e.start + cut : e.end], e.type, e.backend)
         if e.text.strip():

@@ -183,8 +183,11 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
             or getattr(view.entity_starting(after + 1), "type", "") == "PERS"):
         return None  # «أوضح ذلك المدير العام … وبين أن …»: ذلك is what was explained, said before
     honorific = after < end and cues.honorific_pronoun(view.key(after))
-    if honorific:
-        after += 1  # «وأكد معاليه أن …»: his excellency, the speaker named before
+    latter = _latter(view, i, start) if after < end and cues.strip_conjunction(view.key(after)) in _LATTER \
+        and form.lemma not in _PERSON_OBJECT_VERBS else None  # (not «واتهمت الأخيرة بتلقي …»: she was accused)
+    if honorific or latter is not None:
+        honorific = True
+        after += 1  # «وأكد معاليه أن …»: his excellency, the speaker named before; «أعلن الأخير»: the latter
     # an untagged bare name is trusted after a past-tense verb (narrative VSO), not after a present one, nor
     # in a clause describing a thing («الأساليب التي أقرت تشمل …»: the verb after it is no name)
     describes_thing = view.key(i - 1) in ("التي", "الذي") and view.key(i - 2).startswith("ال") \
@@ -279,7 +282,26 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
                     last)
     if last <= first:
         return None
+    if latter is not None:
+        mention = latter
     return _make_draft(view, first, last, kind_hint, form, (i, i + 1), mention, rule=f"{form.kind}.{form.frame}")
+
+
+_LATTER = key_set("الأخير الأخيرة")
+
+
+def _latter(view: TextView, i: int, start: int) -> Mention | None:
+    """Whom «الأخير» after the verb at ``i`` names: the person or body named last before it, in this sentence
+    or the one before («بعد أن أعلن الأخير أن …»، «ونفى الأخير أن …»), not a place, nor a body behind a
+    preposition, which belongs to a title (المسؤول القيادي بشركة فيسبوك، قال الأخير …)."""
+    sentence = view.sentence_of[i]
+    floor = view.sentences[sentence - 1].token_start if sentence > 0 else start
+    for j in range(i - 1, floor - 1, -1):
+        ent = view.entity_of[j]
+        if ent is not None and (ent.type == "PERS" or ent.type == "ORG" and not ent.skip) \
+                and view.enclosing_pair(j) is None:
+            return Mention(ent.first, ent.last, ent.type, "any", name=(ent.first, ent.last))
+    return None
 
 
 # Verbs whose complement opens with «من» (حذر خبراء من …)
