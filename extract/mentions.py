@@ -106,6 +106,7 @@ def namelike(view: TextView, i: int) -> bool:
     if k in _PARTICLE_COMPLEMENTS and i > 0 and view.key(i - 1) in NAME_LINKS:
         return True  # ابن علي، أبو علي: علي is the name, not the preposition على
     if not k or k.isdigit() or is_stop(view, i) or len(k) < 2 or k in _MODALS or k in cues.PRONOUN_WORDS \
+            or k in DEMONSTRATIVES \
             or k in _OBJECT_NOUNS or k.endswith("ه") and (k[:-1] in _OBJECT_NOUNS or k[:-2] + "ه" in _OBJECT_NOUNS):
         return False  # (and with «his»: وأكد حرصه على …، أهميته)
     if len(k) >= 4 and k.endswith(_PRONOUN_SUFFIXES) and k not in view.person_words:
@@ -217,8 +218,8 @@ def _name_after(view: TextView, i: int, limit: int) -> tuple[int, int, int] | No
         j += 1
     if j == i + 1 < limit and not _name_shaped(view, i) and not _boundary_after_name(view, j):
         return None  # نفى الوزير وجود أي اتفاق: one common word after the title is the verb's object
-    if j == i + 1 and _form_iv_verb(view, i):
-        return None  # «فإن المدرب الإسباني أدرك أن …»: a verb (أفعل), not a name
+    if _form_iv_verb(view, i) and (j == i + 1 or _definite(view.key(i + 1)) and view.key(i + 1) not in view.person_words):
+        return None  # «فإن المدرب الإسباني أدرك أن …»: a verb (أفعل), not a name; «أصدق العزاء»: an elative
     if _derived_verbal_noun(view, i):
         return None  # «وأكد متحدث باسم الموقع إضافة الميزة»: what he confirmed
     if j == i + 1 < limit and view.key(j) in PREPOSITIONS and not _name_shaped(view, i) \
@@ -922,9 +923,12 @@ def _title_chain_end(view: TextView, j: int, limit: int) -> int:
         elif place := _place_phrase(view, j, limit):
             j = place
         elif (j == first or view.entity_of[j - 1] is None and not view.is_punct(j - 1)) and j > 0 \
-                and not _definite(view.key(j - 1)) and _owned_noun(view, j, limit) \
+                and not _definite(view.key(j - 1)) and (
+                    _owned_noun(view, j, limit) or _indefinite_noun(view, j, limit) and (
+                        _body_named_in_quotes(view, j, limit) or _body_named_in_quotes(view, j + 1, limit))) \
                 and not view.tokens[j].text.endswith(("ه", "ها", "هم", "هما")):
             j += 1  # وزير قطاع الأعمال، مدير مكتب رعاية الشباب: a noun without the article owns the noun after it
+            # (رئيس تحرير جريدة "عرب نيوز": a body named in quotation marks)
         elif view.key(j) == "عن" and j + 1 < limit and _spokesman_before(view, j) and (
                 head_key(view.key(j + 1))[0] in orgs or view.entity_of[j + 1] is not None
                 or j + 2 < limit and getattr(view.entity_starting(j + 2), "type", "") in ("ORG", "LOC")):
@@ -957,8 +961,8 @@ def _title_chain_end(view: TextView, j: int, limit: int) -> int:
         elif _modifier(view, j) or _lam_idafa(view, j, limit) or _coordinated_complement(view, j):
             j += 1
         elif (pair := view.pair_at_open.get(j)) is not None and pair.close < limit and pair.close - pair.open <= 4 \
-                and head_key(view.key(j - 1))[0] in orgs:
-            j = pair.close + 1  # مدير معهد «سرب»: the body's name in quotation marks
+                and (head_key(view.key(j - 1))[0] in orgs or _media_word_key(view.key(j - 1)) and _quoted_body_end(view, j, limit)):
+            j = pair.close + 1  # مدير معهد «سرب»، رئيس تحرير جريدة "عرب نيوز": the body's name in quotation marks
         elif _construct_before_entity(view, j, limit):
             j = view.entity_of[j + 1].last  # type: ignore[union-attr]  # أمين منطقة نجران
         elif j > first and _definite(view.key(j - 1)) and view.key(j)[:1] == "و" and j + 1 < limit \
@@ -1093,6 +1097,26 @@ def _owned_noun(view: TextView, j: int, limit: int) -> bool:
     owner = view.entity_starting(j + 1)
     return getattr(owner, "type", "") in ("LOC", "ORG") or _construct_noun(view, j + 1, limit) \
         or _construct_before_entity(view, j + 1, limit)  # جوازات منطقة جازان: owned by a noun a place owns
+
+
+def _body_named_in_quotes(view: TextView, j: int, limit: int) -> bool:
+    """A body's head word followed by its short name in quotation marks (جريدة "عرب نيوز"، شركة «أرامكو»)."""
+    k = view.key(j)
+    return (head_key(k)[0] in _heads()[1] or _media_word_key(k)) and _quoted_body_end(view, j + 1, limit) > 0
+
+
+def _quoted_body_end(view: TextView, j: int, limit: int) -> int:
+    """The token after a short quoted name at ``j`` that a phrase may end with or go on past: a name, a title,
+    a comma, a place (رئيس تحرير جريدة "عرب نيوز"، محمد …); 0 when an untagged word follows it, which may be
+    the start of what is reported (وبحسب مراسل "الجوهرة اف أم" يبلغ الشاب …)."""
+    pair = view.pair_at_open.get(j)
+    if pair is None or pair.close >= limit or pair.close - pair.open > 4:
+        return 0
+    after = pair.close + 1
+    if after >= limit or view.entity_of[after] is not None or _boundary_after_name(view, after) \
+            or head_key(view.key(after))[0] in _heads()[0] or _definite(view.key(after)):
+        return after
+    return 0
 
 
 def _indefinite_noun(view: TextView, j: int, limit: int) -> bool:
