@@ -70,6 +70,8 @@ def clean_entities(text: str, tokens: tuple[Token, ...], entities: tuple[Entity,
             e, words = _without_first_word(e), words[1:]  # «الأوروغوياني لويس سواريز»: the nationality describes him
         if len(words) == 1 and e.type in ("LOC", "ORG") and _noun_with_pronoun(strip_diacritics(words[0]), lexicon):
             continue  # «شعبها»، «زواره»: a common noun with «its», «his»
+        if len(words) == 1 and e.type == "PERS" and manner_phrase(key):
+            continue  # «وقال بسخرية»، «ببساطة»: «with» and a common noun, how something was said
         if len(words) >= 2 and strip_diacritics(words[0]) in _LEADING_PARTICLES:
             e, words = _without_first_word(e), words[1:]  # «فإن الفضلي مطلوب»: the particle starts no name
         if len(words) >= 1 and match_key(words[0]) in cues.ADDRESSEE_PRONOUNS and _after_speech_verb(tokens, starts, e.start):
@@ -196,6 +198,19 @@ def _accusative_common_noun(key: str, lexicon: dict[str, tuple[str, str]]) -> bo
         return False
     whole = lexicon.get(key)
     return whole is None or int(whole[0]) < int(stem[0])
+
+
+def manner_phrase(key: str) -> bool:
+    """ب + a common noun the corpus mostly writes with the article, about as common as the whole word or more
+    (بسخرية، بحزم، ببساطة): how something was said, not a listed name in ب (بسام) nor one whose rest is rare
+    or a name (بوتين، بشار)."""
+    from .ner.features import shipped_lexicon
+
+    lexicon = shipped_lexicon()
+    entry = lexicon.get(key[1:]) if key[:1] == "ب" and len(key) >= 5 else None
+    whole = lexicon.get(key)
+    return entry is not None and entry[1] in ("2", "3") and int(entry[0]) >= 6 \
+        and int(entry[0]) + 1 >= (int(whole[0]) if whole is not None else 0) and not listed_person(key)
 
 
 def _more_common(word: str, than: str, lexicon: dict[str, tuple[str, str]]) -> bool:

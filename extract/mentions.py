@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from . import cues
-from .entities import NAME_LINKS, listed_person, outlet_at
+from .entities import NAME_LINKS, listed_person, manner_phrase, outlet_at
 from .model import Gender, SpeakerType
 from .normalize import key_set, strip_diacritics
 from .segment import is_abbreviation_period
@@ -346,8 +346,8 @@ def bare_name(view: TextView, i: int, limit: int) -> Mention | None:
     if view.key(i).startswith("ل") and len(view.key(i)) > 3 and _media_word_key(view.key(i)[1:]):
         return None
     if k[:1] in ("ب", "ل") and k not in view.person_words and (
-            _preposition_on_noun(k) or view.tokens[i].text.endswith(("ه", "ها", "هم"))):
-        return None  # «أعلن بشكل مفاجئ»، «طالبوا بفتحه»: ب + a common noun, not a name
+            _preposition_on_noun(k) or view.tokens[i].text.endswith(("ه", "ها", "هم")) or manner_phrase(k)):
+        return None  # «أعلن بشكل مفاجئ»، «طالبوا بفتحه»، «وقال بسخرية»: ب + a common noun, not a name
     if _accusative_noun(view, i):
         return None  # «اعتذارا جميلا»: an indefinite noun, the verb's object
     if _derived_verbal_noun(view, i):

@@ -332,6 +332,12 @@ def test_a_listed_first_name_keeps_a_letter_that_looks_like_a_proclitic() -> Non
     assert [e.text for e in clean_entities(text, tokenize(text), raw)] == ["فيصل بن الحسين"]
 
 
+def test_with_and_a_common_noun_is_how_it_was_said_not_a_name() -> None:
+    text = "وقال بسخرية إن الحل سليم، ثم رد ببساطة، وقال بوتين إن الأمر انتهى"
+    raw = tagged(text, ("بسخرية", "PERS"), ("ببساطة", "PERS"), ("بوتين", "PERS"))
+    assert [e.text for e in clean_entities(text, tokenize(text), raw)] == ["بوتين"]
+
+
 def test_a_name_in_ba_wa_keeps_its_first_letter() -> None:
     # «وروسيا» (and Russia) is a corpus word, but و comes before ب, never after: بوروسيا is one name
     text = "وغاب اللاعب عن قائمة بوروسيا دورتموند، وروسيا تستضيف البطولة، وقال إنه سعيد لفلسطين"
