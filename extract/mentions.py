@@ -392,6 +392,13 @@ def _accusative_noun(view: TextView, i: int) -> bool:
         and (len(k) >= 4 or not listed_person(k))  # (ردا in «وقال كيري ردا على سؤال»; not the name ندا)
 
 
+def plural_of_things(view: TextView, i: int) -> bool:
+    """ميليشيات، خدمات، وكالات: a plural in ات the corpus mostly writes with the article, not a name (عرفات، بركات);
+    a masculine verb never has it as its subject."""
+    k = view.key(i)
+    return k.endswith("ات") and len(k) >= 5 and common_noun(view, i) and not listed_person(k)
+
+
 def common_noun(view: TextView, i: int) -> bool:
     """An untagged word the news corpus mostly writes with the article (سياسة، مشروع، معلومات): a common
     noun, not a one-word name, unless the article itself names someone so."""

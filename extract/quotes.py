@@ -26,6 +26,7 @@ from .mentions import (
     head_key,
     parse_mention,
     parse_mention_ending_at,
+    plural_of_things,
     title_phrase_end,
 )
 from .model import Gender, QuoteKind
@@ -201,6 +202,9 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
                 form.lemma in _PERSON_OBJECT_VERBS
                 or getattr(view.entity_starting(mention.first), "type", "") != "LOC"):  # أعلن العراق: a masculine country
         mention = None  # «كما طالب الحكومة بـ …»، «يدعو الدول الأعضاء»: a body after a masculine verb is its object
+    if mention is not None and form.kind == "verb" and form.gender == "m" and mention.type == "PERS" \
+            and mention.title is None and plural_of_things(view, mention.first):
+        mention = None  # «كما وصف ميليشيات الحوثي بأنها …»: a plural of things after a masculine verb is its object
     if mention is not None and form.kind == "verb" and form.gender == "pl":
         mention = None  # «وطالبوا الحكومة بـ …»: a verb is plural only with its subject before it; after it, the object
     if form.tense == "present" and (fronted := parse_mention_ending_at(view, i, start)) is not None \
