@@ -908,9 +908,6 @@ def test_bayyana_is_a_cue_only_where_a_verb_stands(text: str, content: list[str]
      ("جعل ذلك المصرفي يخرج عن طوره بعد أن وصف تلك الأسعار «بالجنونية».", [(None, "تلك الأسعار «بالجنونية»")]),
      ("ورفع وكيل الوزارة, أصدق العزاء لأسر الشهداء، سائلاً الله أن يغفر للشهداء.", [("وكيل الوزارة", "يغفر للشهداء")]),
      ("قال الوزير إن الحل قريب. وقال بسخرية: هذا هو الحل.", [("الوزير", "الحل قريب"), ("الوزير", "هذا هو الحل")]),
-     # a plural of things after a masculine verb is its object
-     ("وقال جيم سكيا إن الحصار جائر. كما وصف ميليشيات الحوثي بالإرهابية، نظراً لجرائمها البشعة.",
-      [("جيم سكيا", "الحصار جائر"), ("جيم سكيا", "ميليشيات الحوثي بالإرهابية، نظراً لجرائمها البشعة")]),
      # a verbal noun of form IV after a title is what was confirmed, not a name
      ("وأكد متحدث باسم الموقع إضافة الميزة، قائلا إنها ستستخدم في حجز المطاعم.",
       [("متحدث باسم الموقع", "إضافة الميزة"), ("متحدث باسم الموقع", "ستستخدم في حجز المطاعم")])],
@@ -944,6 +941,14 @@ def test_apposed_names_acting_titles_and_addressed_outlets(text: str, speaker: s
                                   "البحرين": "LOC", "اتصالات تونس": "ORG"})
     (quote,) = analyze(text, ner=ner).quotes
     assert (quote.speaker.name if quote.speaker else None, quote.content.text) == (speaker, content)
+
+
+def test_a_plural_of_things_after_a_masculine_verb_is_its_object() -> None:
+    # with the shipped tagger, which reads «ميليشيات الحوثي» as an untagged word and a person
+    text = 'وقال عبدالرقيب فتح إن الحصار جائر. كما وصف ميليشيات الحوثي بأنها "جماعة إرهابية".'
+    quotes = analyze(text, keep_unattributed=True).quotes
+    assert [(q.speaker.name if q.speaker else None, q.content.text) for q in quotes] == [
+        ("عبدالرقيب فتح", "الحصار جائر"), ("عبدالرقيب فتح", "جماعة إرهابية")]
 
 
 def test_a_relative_clause_after_the_speaker_is_not_the_content(fake_ner) -> None:
