@@ -370,7 +370,7 @@ def _present_with_colon(view: TextView, i: int, end: int) -> bool:
 _ADJECTIVE_HOMOGRAPHS = key_set("جدد")
 _FAREWELL_FORMS = key_set("ودع ودعت ودعا ودعوا")  # و + دعا, or ودّع (bid farewell)
 _FAREWELL_OBJECTS = key_set("البطولة البطولات المونديال المسابقة الدوري المنافسات المنافسة الكأس التصفيات "
-                            "النهائيات الحياة الدنيا")
+                            "النهائيات الحياة الدنيا كأس بطولة مونديال منافسات تصفيات دوري مسابقة")  # (ودعا كأس العالم)
 _ATTENTION = key_set("الأنظار")
 
 # «من جهة أخرى جدد …»: an adverbial phrase before the verb, not a noun it describes
