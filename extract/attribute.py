@@ -90,10 +90,9 @@ def _names_the_last_speaker(
     view: TextView, title: Mention, gender: Gender, sentence: int, last: list[tuple[Attributed, int]]
 ) -> bool:
     """A title alone, after a named person (or one with a fuller title of the same role) spoke in the last two
-    sentences, names that person («وقال عواد
-    العواد إن …. وأضاف الوزير قائلا …»), unless that person was named with another role (وانتقدت نائبة رئيس
-    الحزب، جوليا كلوكنر، …. لكن وزيرة الأسرة … ردت …، قائلة) or the title holds a known surname (وقدم الشيخ
-    الحجري تهنئته …، داعيا)."""
+    sentences, names that person («وقال عواد العواد إن …. وأضاف الوزير قائلا …»), unless that person was named
+    with another role (وانتقدت نائبة رئيس الحزب، جوليا كلوكنر، …. لكن وزيرة الأسرة … ردت …، قائلة) or the title
+    holds a known surname (وقدم الشيخ الحجري تهنئته …، داعيا)."""
     if title.name is not None or title.type != "PERS" or not last \
             or any(k in view.person_words for k in view.keys[title.first:title.last]):
         return False
@@ -104,12 +103,11 @@ def _names_the_last_speaker(
         return False
     if source.title is None:
         return True
-    before = _role(view, source.title[0], source.title[1])
+    before, now = _role(view, source.title[0], source.title[1]), _role(view, title.first, title.last)
     if source.name is None:  # a fuller title of the same role («المتحدث الإعلامي باسم السفارة …»، «وتابع المتحدث قائلا»)
-        return before == _role(view, title.first, title.last)
+        return before == now
     # (a form of address or a nationality before the name is no other role: «د. الربيعة … معالي المستشار»)
-    return before == _role(view, title.first, title.last) or before in _ADDRESS_FORMS \
-        or before not in cues.titles() and "ال" + before not in cues.titles()
+    return before == now or before in _ADDRESS_FORMS or before not in cues.titles() and "ال" + before not in cues.titles()
 
 
 # Titles that are forms of address, ranks and degrees rather than roles

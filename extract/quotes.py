@@ -183,17 +183,18 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
             head_key(view.key(after + 1))[0] in cues.titles()
             or getattr(view.entity_starting(after + 1), "type", "") == "PERS"):
         return None  # «أوضح ذلك المدير العام … وبين أن …»: ذلك is what was explained, said before
-    honorific = after < end and cues.honorific_pronoun(view.key(after))
     latter = _latter(view, i, start) if after < end and cues.strip_conjunction(view.key(after)) in _LATTER \
         and form.lemma not in _PERSON_OBJECT_VERBS else None  # (not «واتهمت الأخيرة بتلقي …»: she was accused)
-    if honorific or latter is not None:
-        honorific = True
-        after += 1  # «وأكد معاليه أن …»: his excellency, the speaker named before; «أعلن الأخير»: the latter
+    # a word that stands for someone named before: «وأكد معاليه أن …» (his excellency, the speaker named before),
+    # «أعلن الأخير أن …» (the latter)
+    stands_for_named = after < end and (cues.honorific_pronoun(view.key(after)) or latter is not None)
+    if stands_for_named:
+        after += 1
     # an untagged bare name is trusted after a past-tense verb (narrative VSO), not after a present one, nor
     # in a clause describing a thing («الأساليب التي أقرت تشمل …»: the verb after it is no name)
     describes_thing = view.key(i - 1) in ("التي", "الذي") and view.key(i - 2).startswith("ال") \
         and view.entity_of[i - 2] is None
-    mention = None if honorific else parse_mention(view, after, end, subject=form.tense == "past" and not describes_thing)
+    mention = None if stands_for_named else parse_mention(view, after, end, subject=form.tense == "past" and not describes_thing)
     if mention is not None and form.lemma in _WARN_VERBS and mention.type == "UNNAMED" and (
             cut := next((j for j in range(mention.first + 1, mention.last) if view.key(j) == "من"), None)) is not None:
         mention = replace(mention, last=cut)  # «حذر خبراء من التنامي …»: what they warn of, not where they are from
@@ -241,7 +242,7 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
             and not _opens_with_present_report(view, i, start, end):
         return None  # impersonal: «حيث يتوقع أن …», «يعتقد أن …» inside a clause
     body_from = _after_counterpart(view, mention.last, end) if subject_after and mention is not None else (
-        after if honorific else i + 1)
+        after if stands_for_named else i + 1)
     if subject_after and mention is not None and mention.type == "ORG" and mention.last - mention.first >= 3 \
             and (short := view.pair_at_open.get(body_from)) is not None and short.close - short.open <= 3 \
             and getattr(view.entity_starting(body_from + 1), "type", "") == "ORG":

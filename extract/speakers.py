@@ -14,7 +14,7 @@ from .entities import citation_name
 from .mentions import PREPOSITIONS, Mention, head_key, parse_mention
 from .model import Entity, Span, Speaker, SpeakerType
 from .names import glue_compounds, name_key, same_name, same_word
-from .normalize import key_tokens, match_key, without_hashtag_marks
+from .normalize import key_set, key_tokens, match_key, without_hashtag_marks
 from .view import TextView
 
 
@@ -255,8 +255,7 @@ def _name_for_title(view: TextView, title: tuple[str, ...]) -> tuple[tuple[str, 
 
 # Heads that alone do not point at the one person the article names with them: kin (the name after «زوجة» is
 # the husband's), forms of address, «الرجل»
-_TOO_GENERAL = frozenset({"والد", "والده", "شقيق", "شقيقه", "نجل", "ابن", "ابنه", "زوج", "زوجه", "ارمله", "سيد", "سيده",
-                          "رجل", "امراه"})
+_TOO_GENERAL = key_set("والد والدة شقيق شقيقة نجل ابن ابنة زوج زوجة أرملة سيد سيدة رجل امرأة")
 
 
 def _name_for_described_title(view: TextView, title: tuple[str, ...]) -> tuple[tuple[str, ...], str] | None:
