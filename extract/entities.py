@@ -74,6 +74,10 @@ def clean_entities(text: str, tokens: tuple[Token, ...], entities: tuple[Entity,
             continue  # «وقال بسخرية»، «ببساطة»: «with» and a common noun, how something was said
         if len(words) >= 2 and strip_diacritics(words[0]) in _LEADING_PARTICLES:
             e, words = _without_first_word(e), words[1:]  # «فإن الفضلي مطلوب»: the particle starts no name
+        if e.type == "PERS" and words and strip_diacritics(words[-1]) in _TRAILING_PARTICLES:
+            if len(words) == 1:
+                continue  # «وأضاف بأن …»: the particle alone is no one
+            e, words = _without_last_word(e), words[:-1]  # «وبحسب ستيوارث راسل فإن …»: nor ends one (فان غال has no hamza)
         if len(words) >= 1 and match_key(words[0]) in cues.ADDRESSEE_PRONOUNS and _after_speech_verb(tokens, starts, e.start):
             if len(words) == 1:
                 continue  # «قال لي إن»: to me, not Lee
@@ -138,6 +142,7 @@ _BLESSINGS = frozenset({"رحمه الله", "رحمها الله", "رحمهم 
 
 # Particles a tagger runs into the name after them, as written (with hamza: فان alone may be «van»).
 _LEADING_PARTICLES = frozenset({"إن", "أن", "فإن", "وإن", "وأن", "لكن", "ولكن", "لكنّ"})  # not بأن: «بأن كي مون» is Ban Ki-moon misspelt
+_TRAILING_PARTICLES = frozenset({"إن", "أن", "فإن", "وإن", "وأن", "بأن"})
 
 # Regnal ordinals ending a name (عبدالله الثاني، إليزابيث الثانية): no surname to find alone
 _ORDINALS = key_set("الأول الأولى الثاني الثانية الثالث الثالثة الرابع الخامس السادس السابع الثامن التاسع العاشر "

@@ -332,6 +332,13 @@ def test_a_listed_first_name_keeps_a_letter_that_looks_like_a_proclitic() -> Non
     assert [e.text for e in clean_entities(text, tokenize(text), raw)] == ["فيصل بن الحسين"]
 
 
+def test_a_particle_with_hamza_ends_no_name_and_is_none_alone() -> None:
+    # «فإن»، «بأن» written with hamza are particles; «فان» without it is the Dutch «van» of a name
+    text = "وبحسب ستيوارث راسل فإن الفيلم مهم، وأضاف بأن المدرب لويس فان غال سعيد"
+    raw = tagged(text, ("ستيوارث راسل فإن", "PERS"), ("بأن", "PERS"), ("لويس فان غال", "PERS"))
+    assert [e.text for e in clean_entities(text, tokenize(text), raw)] == ["ستيوارث راسل", "لويس فان غال"]
+
+
 def test_with_and_a_common_noun_is_how_it_was_said_not_a_name() -> None:
     text = "وقال بسخرية إن الحل سليم، ثم رد ببساطة، وقال بوتين إن الأمر انتهى"
     raw = tagged(text, ("بسخرية", "PERS"), ("ببساطة", "PERS"), ("بوتين", "PERS"))
