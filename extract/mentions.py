@@ -463,9 +463,8 @@ def _role_object_end(view: TextView, j: int, limit: int) -> int:
     if view.key(j) in _ROLE_PREPOSITIONS and j + 1 < limit and _definite(view.key(j + 1)) \
             and view.entity_of[j + 1] is None:
         return _title_chain_end(view, j + 2, limit)
-    if view.key(j) in _ROLE_PREPOSITIONS and (pair := view.pair_at_open.get(j + 1)) is not None \
-            and pair.close < limit and pair.close - pair.open <= 4:
-        return _title_chain_end(view, pair.close + 1, limit)  # المشرف على "سفاري" الأحساء: a body by its name
+    if view.key(j) in _ROLE_PREPOSITIONS and (quoted := _short_quote_end(view, j + 1, limit)):
+        return _title_chain_end(view, quoted, limit)  # المشرف على "سفاري" الأحساء: a body by its name
     if view.key(j) == "عن" and j + 1 < limit:
         at = j + 2 if view.key(j + 1) in _PLACE_NOUNS else j + 1
         place = view.entity_starting(at) if at < limit else None
@@ -967,9 +966,9 @@ def _title_chain_end(view: TextView, j: int, limit: int) -> int:
             # definite noun and its complement after it are the object (not «الباحث البارز في …»)
         elif _modifier(view, j) or _lam_idafa(view, j, limit) or _coordinated_complement(view, j):
             j += 1
-        elif (pair := view.pair_at_open.get(j)) is not None and pair.close < limit and pair.close - pair.open <= 4 \
-                and (head_key(view.key(j - 1))[0] in orgs or _media_word_key(view.key(j - 1)) and _quoted_body_end(view, j, limit)):
-            j = pair.close + 1  # مدير معهد «سرب»، رئيس تحرير جريدة "عرب نيوز": the body's name in quotation marks
+        elif (quoted := _short_quote_end(view, j, limit)) and (
+                head_key(view.key(j - 1))[0] in orgs or _media_word_key(view.key(j - 1)) and _quoted_body_end(view, j, limit)):
+            j = quoted  # مدير معهد «سرب»، رئيس تحرير جريدة "عرب نيوز": the body's name in quotation marks
         elif _construct_before_entity(view, j, limit):
             j = view.entity_of[j + 1].last  # type: ignore[union-attr]  # أمين منطقة نجران
         elif j > first and _definite(view.key(j - 1)) and view.key(j)[:1] == "و" and j + 1 < limit \
@@ -1112,14 +1111,19 @@ def _body_named_in_quotes(view: TextView, j: int, limit: int) -> bool:
     return (head_key(k)[0] in _heads()[1] or _media_word_key(k)) and _quoted_body_end(view, j + 1, limit) > 0
 
 
+def _short_quote_end(view: TextView, j: int, limit: int) -> int:
+    """The token after a quotation of up to three words opening at ``j`` and closing before ``limit``, or 0."""
+    pair = view.pair_at_open.get(j)
+    return pair.close + 1 if pair is not None and pair.close < limit and pair.close - pair.open <= 4 else 0
+
+
 def _quoted_body_end(view: TextView, j: int, limit: int) -> int:
     """The token after a short quoted name at ``j`` that a phrase may end with or go on past: a name, a title,
     a comma, a place (رئيس تحرير جريدة "عرب نيوز"، محمد …); 0 when an untagged word follows it, which may be
     the start of what is reported (وبحسب مراسل "الجوهرة اف أم" يبلغ الشاب …)."""
-    pair = view.pair_at_open.get(j)
-    if pair is None or pair.close >= limit or pair.close - pair.open > 4:
+    after = _short_quote_end(view, j, limit)
+    if not after:
         return 0
-    after = pair.close + 1
     if after >= limit or view.entity_of[after] is not None or _boundary_after_name(view, after) \
             or head_key(view.key(after))[0] in _heads()[0] or _definite(view.key(after)):
         return after
