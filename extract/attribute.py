@@ -10,7 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import cues
-from .mentions import DEMONSTRATIVES, FACILITIES, Mention, head_key, is_document_noun, parse_mention
+from .mentions import (
+    DEMONSTRATIVES,
+    FACILITIES,
+    Mention,
+    head_key,
+    is_document_noun,
+    parse_mention,
+    share_mention,
+)
 from .model import Gender
 from .normalize import key_set
 from .quotes import Draft
@@ -183,6 +191,10 @@ def _subject_in_sentence(
         if m is not None and m.last - m.first >= 1:
             if _named_facility(view, m.first):
                 i = m.last  # «في جامع الإمام تركي بن عبدالله»: a mosque's namesake, not who speaks
+                continue
+            if share_mention(view, m.first, anchor) is not None and any(
+                    share_mention(view, j, anchor) is not None for j in range(m.last, anchor)):
+                i = m.last  # «17.6% من الموظفين سيتجاهلون …، مقابل 44.9% من الموظفين أبدوا …»: the nearer share
                 continue
             before = m.first - 2 if m.first - 1 in view.pair_at_open else m.first - 1  # ضد «داعش»
             if cues.strip_conjunction(view.key(before)) in _PLACE_PREPOSITIONS or view.tokens[m.first - 1].text == "(" \

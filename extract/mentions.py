@@ -457,6 +457,131 @@ _GROUPS = key_set("مجموعة")  # «مجموعة من الباحثين»: a g
 _FAMILIES = key_set("أسرة الأسرة عائلة العائلة")
 
 
+# A share of a group as the subject: «قال 12% من المشاركين»، «وقال نحو ثلثي الآباء»، «أفاد 39 في المئة منهم»
+_APPROXIMATORS = key_set("نحو حوالي حوالى قرابة زهاء")
+_MORE_OR_LESS = key_set("اكثر اقل")  # أكثر من، أقل من
+_FRACTIONS = key_set("نصف ثلث ربع خمس ثلثا ثلثي")
+_MAJORITY = key_set("معظم غالبية أغلب أغلبية")
+_HUNDRED = key_set("المئة المائة")
+_PER_HUNDRED = key_set("بالمئة بالمائة")
+_RATE_WORDS = key_set("نسبة بنسبة بمعدل بواقع")
+_VERB_COMPLEMENT_PREPOSITIONS = key_set("عن إلى على")
+_OF_THEM = key_set("منهم منهن منهما ممن")
+_NUMBER_WORDS = key_set("اثنان اثنين اثنتان ثلاثة أربعة خمسة ستة سبعة ثمانية تسعة عشرة ثلاث أربع خمس ست سبع ثماني تسع عشر")
+
+
+def _decimal_point(view: TextView, j: int) -> bool:
+    """A separator glued between two runs of digits (10,3، 44.9: tokenized in three)."""
+    return 0 < j < len(view.tokens) - 1 and view.tokens[j].text in (",", ".", "٫", "،") \
+        and view.tokens[j - 1].text.isdigit() and view.tokens[j + 1].text.isdigit() \
+        and view.tokens[j - 1].end == view.tokens[j].start and view.tokens[j].end == view.tokens[j + 1].start
+
+
+def _number_end(view: TextView, j: int, limit: int) -> int:
+    """Past a number at ``j`` (12، ١٢، 10,3), or ``j`` where none starts (also inside one: 9 of 44.9)."""
+    if j >= limit or not view.tokens[j].text.isdigit() or _decimal_point(view, j - 1):
+        return j
+    return j + 3 if j + 2 < limit and _decimal_point(view, j + 1) else j + 1
+
+
+def _percent_end(view: TextView, j: int, limit: int) -> int:
+    """Past a percent sign or its words after a number (%، ٪، في المئة، بالمائة), or ``j``."""
+    if j < limit and view.tokens[j].text in ("%", "٪"):
+        return j + 1
+    if j < limit and view.key(j) in _PER_HUNDRED:
+        return j + 1
+    if j + 1 < limit and view.key(j) == "في" and view.key(j + 1) in _HUNDRED:
+        return j + 2
+    return j
+
+
+def _counted_people_end(view: TextView, j: int, limit: int) -> int:
+    """Past a counted source after a number (مسؤولين، مسؤولا أميركيا، مصادر من طالبان), or ``j``."""
+    if j >= limit or view.entity_of[j] is not None:
+        return j
+    unnamed, nats = _heads()[2], _heads()[3]
+    k = view.key(j)
+    if k not in unnamed and not (k.endswith("ا") and k[:-1] in unnamed):
+        return j
+    j += 1
+    while j < limit and (view.key(j) in nats or view.key(j).endswith("ا") and view.key(j)[:-1] in nats):
+        j += 1  # أميركيا: the nationality, in the accusative too
+    return j
+
+
+def share_mention(view: TextView, i: int, limit: int) -> Mention | None:
+    """A share of a group speaking, as polls are reported: a number with a percent, a fraction or a
+    majority word, maybe after «نحو/أكثر من», and the group it is taken from (من المشاركين، منهم، the
+    genitive of a fraction: ثلثي المشاركين); a percent alone stands for the poll's respondents (قال 1%
+    إنهم …). Not a number that counts or names something (50 سنت، 36 عاما)."""
+    if (view.key(i - 1) in PREPOSITIONS and view.key(i - 2) + view.key(i - 1) != "منبين") \
+            or view.key(i - 1) in _RATE_WORDS:
+        return None  # «إلى 7 في المائة»، «بنسبة 25%»: a rate, not who said it (but «من بين 79% من المستطلعين»)
+    j = i
+    if view.key(j) == "نسبه":
+        j += 1  # «قالت نسبة 64 بالمئة»
+    if view.key(j) in _APPROXIMATORS:
+        j += 1
+    elif j + 1 < limit and view.key(j) in _MORE_OR_LESS and view.key(j + 1) == "من":
+        j += 2
+    elif j + 2 < limit and view.key(j) == "ما" and view.key(j + 1) == "يقرب" and view.key(j + 2) == "من":
+        j += 3
+    head = j
+    number = _number_end(view, j, limit)
+    if number == j and view.key(j) in _NUMBER_WORDS and view.key(j + 1) != "ارباع" \
+            and not (view.key(j) in _FRACTIONS and view.key(j + 1) != "من"):
+        number = j + 1  # «قال اثنان من أصحاب المتاجر»، «أكد اثنان منهما» (but «خمس» before a genitive is a fifth)
+    if number > j and (counted := _counted_people_end(view, number, limit)) > number:
+        return Mention(i, counted, "UNNAMED", "pl")  # «قال أربعة مسؤولين»، «وقال 12 مسؤولا أميركيا»
+    percent = False
+    if number > j:
+        j = _percent_end(view, number, limit)
+        percent = j > number
+        if not percent and view.key(j) not in _OF_THEM and view.key(j) != "من":
+            return None  # a count or a name (50 سنت، 36 عاما): not a share
+    elif j < limit and view.key(j) in _FRACTIONS | _MAJORITY:
+        j += 1
+    elif j + 1 < limit and view.key(j) == "ثلاثه" and view.key(j + 1) == "ارباع":
+        j += 2
+    else:
+        return None
+    if j < limit and view.key(j) == "فقط":
+        j += 1
+    if j < limit and view.tokens[j].text == "(":  # «غالبية المجيبين (89٪)»: the figure in brackets
+        close = next((x for x in range(j + 1, min(j + 6, limit)) if view.tokens[x].text == ")"), None)
+        if close is not None and _percent_end(view, _number_end(view, j + 1, limit), limit) == close:
+            j = close + 1
+    group = j
+    if j < limit and view.key(j) in _OF_THEM:
+        j += 1
+    elif j + 1 < limit and view.key(j) == "من" and view.key(j + 1) == "بين":
+        j += 2
+    elif j + 1 < limit and view.key(j) == "من" and (_definite(view.key(j + 1)) or _construct_noun(view, j + 1, limit)):
+        j += 1
+    elif j + 2 < limit and view.key(j) == "من" and view.key(j + 1) == "كل" and view.tokens[j + 2].text.isdigit():
+        j += 3  # «أكثر من 9 من كل 10 مجيبين»
+        return Mention(i, j + 1 if j < limit and _indefinite_noun(view, j, limit) else j, "UNNAMED", "pl")
+    if view.key(j - 1) == "ممن" or j < limit and view.key(j) in RELATIVES and (j > group or not percent):
+        # «ممن شملتهم الدراسة»، «نصف الذين تتراوح أعمارهم بين 18 و30 عاما»: the group is the relative clause,
+        # up to what they said (or only its pronoun, where no complementizer closes it nearby)
+        start = j if view.key(j) in RELATIVES else j - 1
+        end = next((x for x in range(start + 1, min(start + 12, limit))
+                    if view.key(x) in cues.complementizers() or view.key(x) in _VERB_COMPLEMENT_PREPOSITIONS
+                    or not view.key(x)), None)  # (not «عن رغبتهم» of «أعرب 52% ممن شملهم الاستطلاع عن رغبتهم»)
+        return Mention(i, end if end is not None and end > start + 1 else start + 1, "UNNAMED", "pl")
+    if j < limit and (j > group or not percent) and _definite(view.key(j)) and view.entity_of[j] is None:
+        j += 1  # the group: من المشاركين، ثلثي الآباء
+        j = _adjectives_end(view, j, limit)  # الناخبين الأمريكيين
+    elif j < limit and (j > group or not percent) and _construct_noun(view, j, limit):
+        j = _adjectives_end(view, j + 2, limit)  # من أصحاب العمل، أغلب وسائل الإعلام الغربية
+    if j > group and j < limit and view.key(j).startswith("وال") and _definite(view.key(j)) \
+            and view.entity_of[j] is None:
+        j += 1  # الآباء والأمهات
+    elif j == group and not percent or j > group and view.key(j - 1) in ("من", "بين"):
+        return None  # a fraction or a majority of nothing named, or «من» before no group
+    return Mention(i, j, "UNNAMED", "pl") if j > head else None
+
+
 def _role_object_end(view: TextView, j: int, limit: int) -> int:
     """Past «على البرنامج» at ``j`` after a role (المشرف العام على البرنامج): what the role is over;
     ``j`` itself when there is none."""
@@ -536,6 +661,10 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
 
     if key in DEMONSTRATIVES and i + 1 < limit and _definite(view.key(i + 1)) and _source_noun(view.key(i + 1)):
         return Mention(i, i + 2, "UNNAMED" if view.key(i + 1) not in orgs else "ORG", DEMONSTRATIVES[key], skip=skip)
+
+    share = share_mention(view, i, limit)
+    if share is not None:
+        return share
 
     quoted = _quoted_name(view, i)
     if quoted is not None:
@@ -763,9 +892,7 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
         elif _definite(view.key(i + 1)) and (_source_noun(view.key(i + 1)) or _human_plural(view.key(i + 1), "ين")):
             j = i + 2  # أحد السكان، إحدى الناشطات، أحد المسؤولين الأمريكيين، أحد المغردين: one of a group
         if j is not None:
-            while j < limit and (view.key(j) in nats or _modifier(view, j) and _adjective_like(view.key(j))):
-                j += 1
-            return Mention(i, j, "UNNAMED", "f" if key == "احدي" else "m", skip=skip)
+            return Mention(i, _adjectives_end(view, j, limit), "UNNAMED", "f" if key == "احدي" else "m", skip=skip)
 
     if key == "بعض" and i + 1 < limit and _human_plural(view.key(i + 1), "ين") and view.entity_of[i + 1] is None:
         return Mention(i, i + 2, "UNNAMED", "pl", skip=skip)  # بعض المحللين، بعض المراقبين
@@ -1023,6 +1150,14 @@ def _adjective_after_definite(k: str) -> bool:
         or bare in _SHORT_ADJECTIVES or bare in _heads()[3]
         or (bare.startswith("الا") and len(bare) == 6)  # الأبيض، الأحمر، الأعلى: أفعل adjectives
     )
+
+
+def _adjectives_end(view: TextView, j: int, limit: int) -> int:
+    """Past the nationalities and adjectives after a noun at ``j - 1`` (المسؤولين الأمريكيين، الإعلام الغربية)."""
+    nats = _heads()[3]
+    while j < limit and (view.key(j) in nats or _modifier(view, j) and _adjective_like(view.key(j))):
+        j += 1
+    return j
 
 
 def _adjective_like(k: str) -> bool:

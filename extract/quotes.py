@@ -27,6 +27,7 @@ from .mentions import (
     parse_mention,
     parse_mention_ending_at,
     plural_of_things,
+    share_mention,
     title_phrase_end,
 )
 from .model import Gender, QuoteKind
@@ -226,6 +227,8 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
         if mention is not None and mention.first > start \
                 and cues.strip_conjunction(view.key(mention.first - 1)) in _PREPOSITIONS:
             mention = None  # «ففي اليمن، أشارت المغنية …»: a place adjunct, not the subject
+        if mention is not None and form.gender == "m" and share_mention(view, mention.first, left) is not None:
+            mention = None  # a share before its verb takes the plural (28% قالوا): «بأنها نصف المجتمع وأوضح» is no subject
     in_relative = _in_relative_clause(view, i)
     antecedent = _antecedent(view, i, start) if in_relative else None
     if mention is None and antecedent is not None and antecedent.type == "PERS" and antecedent.name is not None \
