@@ -935,6 +935,9 @@ def _make_draft(
     )
 
 
+_PERCENT_SIGNS = frozenset("%٪‰")
+
+
 def _trim(view: TextView, first: int, last: int) -> tuple[int, int]:
     """Drop punctuation at both ends, but keep a closing mark whose opening mark is kept, and a
     page-title tail in another script («… - It's Over 9000»)."""
@@ -949,6 +952,8 @@ def _trim(view: TextView, first: int, last: int) -> tuple[int, int]:
     while last > first and view.is_punct(last - 1):
         if last - 1 in view.pair_at_close and view.pair_at_close[last - 1].open >= first:
             break
+        if view.tokens[last - 1].text in _PERCENT_SIGNS and view.tokens[last - 2].text.isdigit():
+            break  # «بنسبة 25%»: the sign belongs to the number
         last -= 1
     return first, last
 
