@@ -161,6 +161,10 @@ def _definite(k: str) -> bool:
     return k.startswith("ال") and len(k) > 3 or k.startswith("لل") and len(k) > 3
 
 
+# «المتحدث باسمهم»: the spokesman for those named before (but «أعرب الملك باسمه واسم شعبه»: on his own behalf)
+_ON_BEHALF_OF_THEM = key_set("باسمه باسمها باسمهم باسمهما")
+
+
 def _modifier(view: TextView, i: int) -> bool:
     """Words that extend a title or organisation phrase: الخارجية، الروسي، باسم، للشؤون، العامة."""
     k = view.key(i)
@@ -181,7 +185,8 @@ def _modifier(view: TextView, i: int) -> bool:
     if k.startswith("و") and k[1:] in titles and i + 1 < len(view.tokens) and _definite(view.key(i + 1)) \
             or k.startswith("و") and k[1:] in titles and view.key(i + 1) in orgs:
         return True  # السيناتور الجمهوري ورئيس لجنة العلاقات الخارجية: a second role of the same person
-    return _definite(k) or k in nats or k in titles or k in orgs or k == "باسم" or (ent is not None)
+    return _definite(k) or k in nats or k in titles or k in orgs or k == "باسم" or (ent is not None) \
+        or k in _ON_BEHALF_OF_THEM and _spokesman_before(view, i)
 
 
 def _quoted_name(view: TextView, i: int) -> tuple[int, int] | None:
