@@ -937,7 +937,10 @@ def test_bayyana_is_a_cue_only_where_a_verb_stands(text: str, content: list[str]
      # «باسمهم» after a spokesman's title is for whom he speaks; «باسمه» after another title, on his own behalf
      ("وقال المتحدث باسمهم جيم سكيا إن الإضراب مستمر.", [("جيم سكيا", "الإضراب مستمر")]),
      ("وأعرب الملك باسمه واسم شعب المملكة عن أصدق التهاني للرئيس.",
-      [("الملك", "باسمه واسم شعب المملكة عن أصدق التهاني للرئيس")])],
+      [("الملك", "باسمه واسم شعب المملكة عن أصدق التهاني للرئيس")]),
+     # «أجهزة» (services) heads an unnamed source
+     ("وأعلنت أجهزة الإطفاء الإيطالية أن الانهيار وقع عند الظهر.",
+      [("أجهزة الإطفاء الإيطالية", "الانهيار وقع عند الظهر")])],
 )
 def test_who_speaks_around_the_verb(text: str, expected: list, fake_ner) -> None:
     ner = fake_ner.with_entities({"ترامب": "PERS", "جيم سكيا": "PERS", "كوريا الشمالية": "LOC", "للبرادعي": "PERS",
