@@ -180,6 +180,8 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
     after = _skip_addressee(view, i + 1, end)
     if view.tokens[after].text in "،," if after < end else False:
         after += 1
+    if form.tense == "past":
+        after = _past_time_words(view, after, end)
     if view.key(after) == "ذلك" and after + 1 < end and (  # (but «وأكد هذا الناطق …»: this spokesman)
             head_key(view.key(after + 1))[0] in cues.titles()
             or getattr(view.entity_starting(after + 1), "type", "") == "PERS"):
@@ -488,6 +490,26 @@ def _next_sentence(view: TextView, end: int) -> tuple[int, int] | None:
         return None
     s = view.sentences[view.sentence_of[end]]
     return (s.token_start, s.token_end) if s.token_start == end else None
+
+
+# Words that say when, between a verb and its subject (not the adverbs of the time-word list: «انتقد أيضا رئيس
+# الدولة» has an object after أيضا)
+_WHEN = key_set("اليوم أمس امس الليلة مساء صباح ظهر فجر يوم الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت "
+                "الأول الماضي الماضية مؤخرا أخيرا")
+
+
+def _past_time_words(view: TextView, i: int, end: int) -> int:
+    """Past the time words at ``i`` when a speaker follows them: «وقال أمس وزير الخارجية …»، «صرح
+    الأربعاء المتحدث باسم …»، «حسبما أعلن الاثنين مسؤولون» (when, then who); otherwise ``i``."""
+    timed = i
+    while timed < end and view.key(timed) in _WHEN:
+        timed += 1
+    if timed == i:
+        return i
+    timed = _skip_addressee(view, timed, end)
+    if timed > i and timed not in view.pair_at_open and parse_mention(view, timed, end) is not None:
+        return timed  # (not «نفت الثلاثاء "قطعيا" أن …»: a word in quotation marks says how)
+    return i
 
 
 def _skip_addressee(view: TextView, i: int, end: int) -> int:
@@ -1126,6 +1148,7 @@ def _nominal_statement(view: TextView, i: int, start: int, end: int) -> Draft | 
             mention_at += 1
             if view.key(mention_at) in PRONOUN_PPS:
                 mention_at += 1  # بحسب ما أفاد به المسؤول
+            mention_at = _past_time_words(view, mention_at, end)
     # after «بحسب ما أعلن» a subject stands: an untagged name is trusted there (توماس باخ رئيس اللجنة)
     mention = parse_mention(view, mention_at, end, subject=inner is not None)
     if mention is None:
