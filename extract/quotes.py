@@ -234,7 +234,7 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
     in_relative = _in_relative_clause(view, i)
     antecedent = _antecedent(view, i, start) if in_relative else None
     if mention is None and antecedent is not None and antecedent.type == "PERS" and antecedent.name is not None \
-            and not view.key(i + 1).startswith("ال"):
+            and not view.key(i + 1).startswith("ال") and _agrees_with_relative(view, i, form):
         # «… نظيره الروسي سيرجي لافروف الذي قال إن …»: a named antecedent speaks, not the previous speaker
         # (but «وفاة الملا عمر التي قالت المخابرات …»: a definite noun after the verb is its own subject)
         mention = antecedent
@@ -459,6 +459,15 @@ def _antecedent(view: TextView, i: int, start: int) -> Mention | None:
     """The speaker phrase before the relative pronoun of the verb at ``i`` (الذي قال، الذي كان ينتقد)."""
     relative = i - 1 if cues.strip_conjunction(view.key(i - 1)) in RELATIVES else i - 2
     return antecedent_mention(view, relative, start)
+
+
+def _agrees_with_relative(view: TextView, i: int, form: cues.CueForm) -> bool:
+    """Whether the verb at ``i`` can have the relative pronoun's antecedent as subject: «التي يتوقع أن تصل»
+    (masculine after a feminine one) is the impersonal passive (it is expected), «الذي تقول» has its own subject."""
+    relative = cues.strip_conjunction(view.key(i - 1))
+    if relative in ("كان", "كانت", "كانوا") or view.key(i + 1) in PRONOUN_PPS:
+        return True  # the verb agrees with كان; «تصريحات ترامب التي قال فيها»: the clause is about a thing (فيها)
+    return not (relative == "التي" and form.gender == "m" or relative == "الذي" and form.gender == "f")
 
 
 def _in_relative_clause(view: TextView, i: int) -> bool:
