@@ -215,6 +215,9 @@ def _name_after(view: TextView, i: int, limit: int) -> tuple[int, int, int] | No
         return None  # (and «، تغريدة قالت فيها»: what was written, not a name)
     if view.key(i)[:1] in ("ل", "ب") and view.key(i) not in view.person_words:
         return None  # لأحد، بوزارة: a preposition, not the first letter of a name
+    if view.key(i)[:1] == "و" and view.key(i) not in view.person_words and not listed_person(view.key(i)) \
+            and _mostly_with_article(view.key(i)[1:]):
+        return None  # «لشؤون آسيا ومنطقة الهادئ مارك فيلد»: و and a common noun go on with the title, not a name
     nxt = view.entity_starting(i + 1)
     if nxt is not None and nxt.type in ("LOC", "ORG"):
         return None
