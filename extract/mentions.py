@@ -78,12 +78,14 @@ def is_stop(view: TextView, i: int) -> bool:
         or k in cues.complementizers()
         or k in cues.time_words()
         or k in FUNCTION_WORDS
+        or len(k) == 3 and k[1:] in _NEGATIONS and cues.strip_conjunction(k) != k  # ولا، فلم: and not
         or cues.lookup_verb(k) is not None
         or cues.lookup_relay(k) is not None
         or k in SPEECH_OBJECT_NOUNS
     )
 
 
+_NEGATIONS = key_set("لا لم لن")
 _PRONOUN_SUFFIXES = ("ها", "هم", "هما", "هن")
 _FORMER = key_set("سابق سابقة سابقون سابقين سابقان")
 _UNNAMED_COMPLEMENTS = key_set("اعلام عيان مسوول رفيع مطلع كبير بارز آخر أخرى آخرون آخرين") | _FORMER

@@ -958,7 +958,10 @@ def test_bayyana_is_a_cue_only_where_a_verb_stands(text: str, content: list[str]
      # و and a common noun after a title go on with the title's field, they start no name (وليد is a name)
      ("وقال الوزير البريطاني لآسيا ومنطقة الهادئ جيم سكيا إن شجاعتهم شوهدت في العالم كله.",
       [("الوزير البريطاني لآسيا", "شجاعتهم شوهدت في العالم كله")]),
-     ("وقال الوزير وليد المعلم إن الحل سياسي.", [("وليد المعلم", "الحل سياسي")])],
+     ("وقال الوزير وليد المعلم إن الحل سياسي.", [("وليد المعلم", "الحل سياسي")]),
+     # «ولا، فلم» (and not) are no names: «لم يبق كاتب ولا محلل … إلا كتب»
+     ("لم يبق كاتب ولا محلل إلا كتب، ولا أبالغ إذا قلت: إن الإحباط يسود كل بيت.",
+      [(None, "الإحباط يسود كل بيت")])],
 )
 def test_who_speaks_around_the_verb(text: str, expected: list, fake_ner) -> None:
     ner = fake_ner.with_entities({"ترامب": "PERS", "جيم سكيا": "PERS", "كوريا الشمالية": "LOC", "للبرادعي": "PERS",
