@@ -941,9 +941,10 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
                     and not _media_word_key(key) and k.startswith("ال") and k not in nats:  # (not تلفزيون المنار)
                 break  # «واعتبر محللون القرار الأميركي …»: a plural with its ن owns nothing; a definite word is the object
             if k in nats or k in _FORMER and not seen_definite \
+                    or k[:1] == "و" and k[1:] in nats and view.key(j - 1) in nats \
                     or _modifier(view, j) and (not seen_definite or _adjective_after_definite(k)):
                 seen_definite = seen_definite or _definite(k)
-                j += 1
+                j += 1  # (الرئيسان الفرنسي والتركي: two nationalities for two)
             elif view.key(j) in ("في", "من") and j + 1 < limit and (
                 _definite(view.key(j + 1)) or view.entity_of[j + 1] is not None or view.key(j + 1) in ("احدي", "احد")
             ):
