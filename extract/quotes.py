@@ -87,8 +87,11 @@ def find_statements(view: TextView, skip_paragraphs: Iterable[int] = ()) -> list
 def reportable(view: TextView, draft: Draft) -> bool:
     """Whether a statement is worth reporting: an indirect one of a single word (نسبت الى المقاتلين |
     الاكراد، وأبدت الوزارة | تخوفها) is a misread phrase or a bare object. It still passes its speaker
-    on to the continuation after it (وقالت إنه …), so it is dropped only after attribution."""
-    return draft.kind == "direct" or sum(1 for k in view.keys[draft.content[0] : draft.content[1]] if k) >= 2
+    on to the continuation after it (وقالت إنه …), so it is dropped only after attribution. Nor is a
+    pronoun behind a preposition with an adverb (لكن طوكيو تطالب | بها أيضا: claims them too)."""
+    words = [k for k in view.keys[draft.content[0] : draft.content[1]] if k]
+    return draft.kind == "direct" or len(words) >= 2 and not all(
+        k in PRONOUN_PPS or k in cues.time_words() for k in words)
 
 
 def _sentence_statements(view: TextView, start: int, end: int, openers: Iterable[int]) -> list[Draft]:

@@ -966,7 +966,9 @@ def test_bayyana_is_a_cue_only_where_a_verb_stands(text: str, content: list[str]
      ("وقال جيم سكيا إن الزيارة ناجحة. وأكد الجانبان أهمية العمل المشترك. وأكد البلدان أن الإرهاب خطر.",
       [("جيم سكيا", "الزيارة ناجحة"), ("الجانبان", "أهمية العمل المشترك"), ("البلدان", "الإرهاب خطر")]),
      # a second nationality with و goes on an unnamed source
-     ("وقال مسؤولون أمريكيون وإسرائيليون إن الاجتماع تأجل.", [("مسؤولون أمريكيون وإسرائيليون", "الاجتماع تأجل")])],
+     ("وقال مسؤولون أمريكيون وإسرائيليون إن الاجتماع تأجل.", [("مسؤولون أمريكيون وإسرائيليون", "الاجتماع تأجل")]),
+     # a pronoun behind a preposition and an adverb say nothing
+     ("وتسيطر كوريا الجنوبية حاليا على الجزر، لكن السويد تطالب بها أيضا.", [])],
 )
 def test_who_speaks_around_the_verb(text: str, expected: list, fake_ner) -> None:
     ner = fake_ner.with_entities({"ترامب": "PERS", "جيم سكيا": "PERS", "كوريا الشمالية": "LOC", "للبرادعي": "PERS",
