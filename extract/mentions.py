@@ -972,6 +972,15 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
                 break
             else:
                 break
+        name_at = _past_comma(view, j, limit)
+        if key in _OFFICIALS and seen_definite and (named := view.entity_starting(name_at)) is not None \
+                and named.type == "PERS" and named.last <= limit \
+                and not any(head_key(view.key(x))[0] in titles for x in range(i + 1, j)):
+            # «مسؤولة السياسة الخارجية في الاتحاد الأوروبي فيديريكا موغيريني»: the official in charge of a
+            # field, named after it, is that person (but «مسؤول في مكتب الرئيس اليمني عبد ربه منصور هادي»:
+            # the name is the president's)
+            last = _extend_name(view, named.last, limit)
+            return Mention(i, last, "PERS", unnamed.get(key, "m"), name=(name_at, last), title=(i, j), skip=skip)
         return Mention(i, j, "UNNAMED", unnamed.get(key, "pl"), skip=skip)
     return None
 

@@ -968,7 +968,12 @@ def test_bayyana_is_a_cue_only_where_a_verb_stands(text: str, content: list[str]
      # a second nationality with و goes on an unnamed source
      ("وقال مسؤولون أمريكيون وإسرائيليون إن الاجتماع تأجل.", [("مسؤولون أمريكيون وإسرائيليون", "الاجتماع تأجل")]),
      # a pronoun behind a preposition and an adverb say nothing
-     ("وتسيطر كوريا الجنوبية حاليا على الجزر، لكن السويد تطالب بها أيضا.", [])],
+     ("وتسيطر كوريا الجنوبية حاليا على الجزر، لكن السويد تطالب بها أيضا.", []),
+     # an official over a field, named after it, is that person; a name after a title inside it is that title's
+     ("وقالت مسؤولة السياسة الخارجية في الاتحاد الأوروبي جيم سكيا إن المساعدات ستصل.",
+      [("جيم سكيا", "المساعدات ستصل")]),
+     ("وقال مسؤول في مكتب الرئيس اليمني جيم سكيا إن المساعدات وصلت.",
+      [("مسؤول في مكتب الرئيس اليمني", "المساعدات وصلت")])],
 )
 def test_who_speaks_around_the_verb(text: str, expected: list, fake_ner) -> None:
     ner = fake_ner.with_entities({"ترامب": "PERS", "جيم سكيا": "PERS", "كوريا الشمالية": "LOC", "للبرادعي": "PERS",
