@@ -7,7 +7,7 @@ phrase (complementizers, prepositions, time words, punctuation, verbs), so that
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from . import cues
@@ -904,6 +904,18 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
         if j is not None:
             return Mention(i, _adjectives_end(view, j, limit), "UNNAMED", "f" if key == "احدي" else "m", skip=skip)
 
+    if key == "كل" and view.key(i + 1) == "من":
+        # «أعلنت كل من السعودية والإمارات والكويت»، «اتفق كل من الرئيس الأمريكي دونالد ترامب والرئيس الروسي
+        # فلاديمير بوتين»: each of those named; the first speaks for them, as when they are joined without
+        # «كل من» (not «كل من يهمه الأمر»: whoever)
+        items: list[Mention] = []
+        j = i + 2
+        while j < limit and (not items or view.key(j)[:1] == "و") \
+                and (item := _parse_mention(view, j, limit)) is not None and item.type != "UNNAMED":
+            items.append(item)
+            j = item.last
+        if items and any(view.key(x)[:1] == "و" for x in range(i + 3, j)):
+            return replace(items[0], first=i, last=j, gender="pl", skip=skip)
     if key == "بعض" and i + 1 < limit and _human_plural(view.key(i + 1), "ين") and view.entity_of[i + 1] is None:
         return Mention(i, i + 2, "UNNAMED", "pl", skip=skip)  # بعض المحللين، بعض المراقبين
     if key in _SOME and i + 1 < limit and view.entity_of[i + 1] is None and head_key(view.key(i + 1))[0] in unnamed \

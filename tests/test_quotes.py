@@ -973,7 +973,12 @@ def test_bayyana_is_a_cue_only_where_a_verb_stands(text: str, content: list[str]
      ("وقالت مسؤولة السياسة الخارجية في الاتحاد الأوروبي جيم سكيا إن المساعدات ستصل.",
       [("جيم سكيا", "المساعدات ستصل")]),
      ("وقال مسؤول في مكتب الرئيس اليمني جيم سكيا إن المساعدات وصلت.",
-      [("مسؤول في مكتب الرئيس اليمني", "المساعدات وصلت")])],
+      [("مسؤول في مكتب الرئيس اليمني", "المساعدات وصلت")]),
+     # «كل من X وY»: the first of those named speaks for them, as without «كل من»; «كل من يهمه» is whoever
+     ("وقال جيم سكيا إن الحدود مغلقة. وأكدت كل من السويد والإمارات أن الحل سياسي.",
+      [("جيم سكيا", "الحدود مغلقة"), ("السويد", "الحل سياسي")]),
+     ("وقال جيم سكيا إن الحدود مغلقة. ودعا كل من يهمه الأمر إلى المشاركة.",
+      [("جيم سكيا", "الحدود مغلقة"), ("جيم سكيا", "كل من يهمه الأمر إلى المشاركة")])],
 )
 def test_who_speaks_around_the_verb(text: str, expected: list, fake_ner) -> None:
     ner = fake_ner.with_entities({"ترامب": "PERS", "جيم سكيا": "PERS", "كوريا الشمالية": "LOC", "للبرادعي": "PERS",
@@ -985,7 +990,8 @@ def test_who_speaks_around_the_verb(text: str, expected: list, fake_ner) -> None
                                   "الإمارات": "LOC",
                                   "البحرين": "LOC", "مصر": "LOC", "الولايات المتحدة": "LOC", "التحالف العربي": "ORG",
                                   "والدرونز": "PERS", "فلوريدا": "LOC", "مشهد": "LOC", "جوبالاند": "LOC",
-                                  "منظمة التعاون الإسلامي": "ORG", "دبي": "LOC", "لآسيا": "LOC"})
+                                  "منظمة التعاون الإسلامي": "ORG", "دبي": "LOC", "لآسيا": "LOC",
+                                  "والإمارات": "LOC"})
     quotes = analyze(text, ner=ner, keep_unattributed=True).quotes
     assert [(q.speaker.name if q.speaker else None, q.content.text) for q in quotes] == expected
 
