@@ -442,7 +442,8 @@ def complete_names(text: str, tokens: tuple[Token, ...], entities: tuple[Entity,
         elif "construct" in kinds and i + 2 < n and keys[i + 1].startswith("ال") \
                 and keys[i + 1] not in nationalities and _agrees(keys[i + 2], gender, nationalities):
             end = i + 2  # وزارة الدفاع الروسية
-        elif "adjective" in kinds and not _part_of_before(i, keys, titles, "clipped" in kinds) and _agrees(
+        elif "adjective" in kinds and (key[:cut].lstrip("وف")[:1] in ("ب", "ل")  # النقيب بالجيش العراقي: in it
+                                       or not _part_of_before(i, keys, titles, "clipped" in kinds)) and _agrees(
                 keys[(j := i + 2 if keys[i + 1] in _INNER_ADJECTIVES and i + 2 < n else i + 1)], gender, nationalities):
             end = j  # الجيش السوري، الخارجية الروسية، الحرس الثوري الإيراني; not وزير الخارجية الأميركي
             if end + 1 < n and keys[end + 1] in _TRAILING_ADJECTIVES and owner[end + 1] is None:

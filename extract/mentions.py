@@ -462,6 +462,8 @@ _ABBREVIATED_TITLES = key_set("د م أ")  # دكتور، مهندس، أستا�
 # «رئاسة الأمير محمد بن نايف اجتماعا», his chairing)
 _OWNED_BODIES = key_set("إدارة حكومة مكتب نظام")
 _OFFICIALS = key_set("مسؤول مسؤولة")  # unnamed heads that are a role in a row of titles before the name
+_GRADES = key_set("أول ثان ثاني")
+_GRADED_RANKS = key_set("الملازم ملازم الفريق فريق")
 _RANK_QUALIFIERS = key_set("ركن الركن متقاعد المتقاعد طيار الطيار بحري البحري بالإنابة بالنيابة")
 _GROUPS = key_set("مجموعة")  # «مجموعة من الباحثين»: a group of people
 _FAMILIES = key_set("أسرة الأسرة عائلة العائلة")
@@ -1080,8 +1082,8 @@ def _title_chain_end(view: TextView, j: int, limit: int) -> int:
     while j < limit:
         if view.key(j) in SPEECH_OBJECT_NOUNS:
             break  # «وختم المحلل السياسي القول إن …»: the saying, not part of the title
-        if view.key(j) in _RANK_QUALIFIERS:
-            j += 1  # اللواء متقاعد، العميد ركن، اللواء الطيار: part of the rank
+        if view.key(j) in _RANK_QUALIFIERS or view.key(j) in _GRADES and view.key(j - 1) in _GRADED_RANKS:
+            j += 1  # اللواء متقاعد، العميد ركن، اللواء الطيار، الملازم أول، الفريق أول: part of the rank
         elif j == first and view.key(j)[:1] == "و" and head_key(view.key(j)[1:])[0] in _heads()[0] \
                 and j + 1 < limit and _definite(view.key(j + 1)) and view.entity_of[j] is None:
             j += 1  # إمام وخطيب المسجد الحرام: two roles over one place

@@ -52,6 +52,8 @@ def test_a_title_or_a_longer_name_comes_first() -> None:
     assert completed("ونقل عن نائب وزير الخارجية الروسية قوله") == []
     assert completed("رفعت وزارة الشؤون الخارجية البلجيكية الحظر") == []
     assert completed("أعلن وزير الدولة لشؤون الدفاع السوداني أن") == []
+    # but a body behind ب/ل after a title is where the role is held, and a name: «النقيب بالجيش العراقي»
+    assert completed("قال النقيب بالجيش العراقي غزوان الجبوري") == [("الجيش العراقي", "ORG")]
 
 
 def test_a_name_head_joins_the_tagged_name_after_it() -> None:
