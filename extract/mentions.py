@@ -1217,6 +1217,9 @@ _PLACE_NOUNS = key_set("منطقة محافظة مدينة ولاية إمارة
 _GENERAL = key_set("عام عامة")
 
 
+_DIRECTIONS = key_set("الشرقية الغربية الشمالية الجنوبية الوسطى الشرقي الغربي الشمالي الجنوبي الأوسط")
+
+
 def _ba_place(view: TextView, j: int, limit: int) -> int:
     """Tokens of «بجدة» or «بمنطقة مكة المكرمة» (ب + a place, or ب + a place noun and a place) after a
     title: where the role is held. 0 when there is none."""
@@ -1229,6 +1232,8 @@ def _ba_place(view: TextView, j: int, limit: int) -> int:
     nxt = view.entity_starting(j + 1) if j + 1 < limit else None
     if k[1:] in _PLACE_NOUNS and nxt is not None and nxt.type == "LOC" and nxt.last <= limit:
         return nxt.last - j
+    if k[1:].removeprefix("ال") in _PLACE_NOUNS and j + 1 < limit and view.key(j + 1) in _DIRECTIONS:
+        return 2  # «بالمنطقة الشرقية»: a region named by its direction
     return 0
 
 

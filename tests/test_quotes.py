@@ -981,7 +981,10 @@ def test_bayyana_is_a_cue_only_where_a_verb_stands(text: str, content: list[str]
       [("جيم سكيا", "الحدود مغلقة"), ("جيم سكيا", "كل من يهمه الأمر إلى المشاركة")]),
      # a rank before the name (النقيب، الملازم) is a title, with its grade (الملازم أول، الفريق أول)
      ("قال الملازم أول جيم سكيا إن الدورية وصلت.", [("جيم سكيا", "الدورية وصلت")]),
-     ("وقال الفريق أول ركن جيم سكيا إن القوات تقدمت.", [("جيم سكيا", "القوات تقدمت")])],
+     ("وقال الفريق أول ركن جيم سكيا إن القوات تقدمت.", [("جيم سكيا", "القوات تقدمت")]),
+     # where the role is held: ب and a region named by its direction
+     ("وقال مدير الشرطة بالمنطقة الشرقية العقيد جيم سكيا إن الدوريات ألقت القبض على شخصين.",
+      [("جيم سكيا", "الدوريات ألقت القبض على شخصين")])],
 )
 def test_who_speaks_around_the_verb(text: str, expected: list, fake_ner) -> None:
     ner = fake_ner.with_entities({"ترامب": "PERS", "جيم سكيا": "PERS", "كوريا الشمالية": "LOC", "للبرادعي": "PERS",
