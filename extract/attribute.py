@@ -198,10 +198,10 @@ def _subject_in_sentence(
                 continue
             before = m.first - 2 if m.first - 1 in view.pair_at_open else m.first - 1  # ضد «داعش»
             if cues.strip_conjunction(view.key(before)) in _PLACE_PREPOSITIONS or view.tokens[m.first - 1].text == "(" \
-                    or view.key(m.first - 1) == "ل" or (
+                    or view.key(before) == "ل" or (
                     m.skip and view.key(m.first)[:1] in ("ل", "ب") and m.type != "PERS"):
-                # في موسكو، لوكالة الأنباء، دبي (CNN): a place adjunct, an addressee or a dateline's outlet,
-                # not the subject (but «مقابلة لميليباند»: the person the interview is with speaks)
+                # في موسكو، لوكالة الأنباء، لـ«الشرق الأوسط»، دبي (CNN): a place adjunct, an addressee or a
+                # dateline's outlet, not the subject (but «مقابلة لميليباند»: the one interviewed speaks)
                 i = m.last
                 continue
             # a singular unnamed source counts only as the subject of the clause's first verb («، علق أحد

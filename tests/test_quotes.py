@@ -984,7 +984,10 @@ def test_bayyana_is_a_cue_only_where_a_verb_stands(text: str, content: list[str]
      ("وقال الفريق أول ركن جيم سكيا إن القوات تقدمت.", [("جيم سكيا", "القوات تقدمت")]),
      # where the role is held: ب and a region named by its direction
      ("وقال مدير الشرطة بالمنطقة الشرقية العقيد جيم سكيا إن الدوريات ألقت القبض على شخصين.",
-      [("جيم سكيا", "الدوريات ألقت القبض على شخصين")])],
+      [("جيم سكيا", "الدوريات ألقت القبض على شخصين")]),
+     # an outlet behind «لـ» and a quotation mark is addressed; it does not speak
+     ("وقال جيم سكيا إن الإعلام سلاح. وتحدث لـ«فوربس» قائلا إن الصحافيين تمكنوا من العمل.",
+      [("جيم سكيا", "الإعلام سلاح"), ("جيم سكيا", "الصحافيين تمكنوا من العمل")])],
 )
 def test_who_speaks_around_the_verb(text: str, expected: list, fake_ner) -> None:
     ner = fake_ner.with_entities({"ترامب": "PERS", "جيم سكيا": "PERS", "كوريا الشمالية": "LOC", "للبرادعي": "PERS",
