@@ -229,6 +229,11 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
     if mention is None:
         left = i - 1 if view.key(i - 1) in ("قد", "وقد", "فقد") else i
         mention = parse_mention_ending_at(view, left, start)
+        if mention is None and left - 1 > start and view.tokens[left - 1].text in "،,":
+            # «إلا أن المصدر المعارض، نفى …»: a subject after أن, set off by a comma before its verb
+            fronted = parse_mention_ending_at(view, left - 1, start)
+            if fronted is not None and view.key(fronted.first - 1) in cues.complementizers():
+                mention = fronted
         if mention is not None and mention.first > start \
                 and cues.strip_conjunction(view.key(mention.first - 1)) in _PREPOSITIONS:
             mention = None  # «ففي اليمن، أشارت المغنية …»: a place adjunct, not the subject

@@ -987,7 +987,10 @@ def test_bayyana_is_a_cue_only_where_a_verb_stands(text: str, content: list[str]
       [("جيم سكيا", "الدوريات ألقت القبض على شخصين")]),
      # an outlet behind «لـ» and a quotation mark is addressed; it does not speak
      ("وقال جيم سكيا إن الإعلام سلاح. وتحدث لـ«فوربس» قائلا إن الصحافيين تمكنوا من العمل.",
-      [("جيم سكيا", "الإعلام سلاح"), ("جيم سكيا", "الصحافيين تمكنوا من العمل")])],
+      [("جيم سكيا", "الإعلام سلاح"), ("جيم سكيا", "الصحافيين تمكنوا من العمل")]),
+     # a subject after أن may be set off by a comma before its verb
+     ("ورفض النظام السوري العرض، إلا أن المصدر المعارض، نفى وصول القضية إلى مستوى الاتفاق.",
+      [("المصدر المعارض", "وصول القضية إلى مستوى الاتفاق")])],
 )
 def test_who_speaks_around_the_verb(text: str, expected: list, fake_ner) -> None:
     ner = fake_ner.with_entities({"ترامب": "PERS", "جيم سكيا": "PERS", "كوريا الشمالية": "LOC", "للبرادعي": "PERS",
