@@ -511,7 +511,7 @@ def _counted_people_end(view: TextView, j: int, limit: int) -> int:
     """Past a counted source after a number (مسؤولين، مسؤولا أميركيا، مصادر من طالبان), or ``j``."""
     if j >= limit or view.entity_of[j] is not None:
         return j
-    unnamed, nats = _heads()[2], _heads()[3]
+    _, _, unnamed, nats = _heads()
     k = view.key(j)
     if k not in unnamed and not (k.endswith("ا") and k[:-1] in unnamed):
         return j
@@ -918,6 +918,7 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
             j = item.last
         if items and any(view.key(x)[:1] == "و" for x in range(i + 3, j)):
             return replace(items[0], first=i, last=j, gender="pl", skip=skip)
+
     if key == "بعض" and i + 1 < limit and _human_plural(view.key(i + 1), "ين") and view.entity_of[i + 1] is None:
         return Mention(i, i + 2, "UNNAMED", "pl", skip=skip)  # بعض المحللين، بعض المراقبين
     if key in _SOME and i + 1 < limit and view.entity_of[i + 1] is None and head_key(view.key(i + 1))[0] in unnamed \
@@ -957,8 +958,9 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
             if k in nats or k in _FORMER and not seen_definite \
                     or k[:1] == "و" and k[1:] in nats and view.key(j - 1) in nats \
                     or _modifier(view, j) and (not seen_definite or _adjective_after_definite(k)):
+                # (and a second nationality after و: مصادر إسرائيلية وفلسطينية، الرئيسان الفرنسي والتركي)
                 seen_definite = seen_definite or _definite(k)
-                j += 1  # (الرئيسان الفرنسي والتركي: two nationalities for two)
+                j += 1
             elif view.key(j) in ("في", "من") and j + 1 < limit and (
                 _definite(view.key(j + 1)) or view.entity_of[j + 1] is not None or view.key(j + 1) in ("احدي", "احد")
             ):
