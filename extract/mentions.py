@@ -924,10 +924,14 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
     if key in _SOME and i + 1 < limit and view.entity_of[i + 1] is None and head_key(view.key(i + 1))[0] in unnamed \
             and (inner := _parse_mention(view, i + 1, limit)) is not None and inner.type == "UNNAMED":
         return Mention(i, inner.last, "UNNAMED", inner.gender, skip=skip)  # بعض المصادر، عدة مصادر في البيت الأبيض
+    owned_people = key in _QUANTIFIERS and view.key(i + 1) == "من" and _construct_noun(view, i + 2, limit) \
+        and _human_plural(view.key(i + 2) + "ن", "ين")  # عدد من سائقي الحافلات: people named by what they drive
     if key in _QUANTIFIERS and view.key(i + 1) == "من" and i + 2 < limit and view.entity_of[i + 2] is None and (
-            _human_plural(view.key(i + 2), "ين") or head_key(view.key(i + 2))[0] in unnamed):
+            _human_plural(view.key(i + 2), "ين") or head_key(view.key(i + 2))[0] in unnamed or owned_people):
         inner = _parse_mention(view, i + 2, limit) if head_key(view.key(i + 2))[0] in unnamed else None
         last = inner.last if inner is not None and inner.type == "UNNAMED" and inner.last > i + 3 else i + 3
+        if owned_people:
+            last = i + 4
         return Mention(i, last, "UNNAMED", "pl", skip=skip)  # كثير من المعلقين، عدد من نواب مجلس الأمة
     owner_construct = view.entity_of[i] is None and _human_plural(key + "ن", "ون") and i + 1 < limit \
         and _construct_noun(view, i + 1, limit)  # مشجعو نادي النصر: the owner is a construct of its own
@@ -938,10 +942,11 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
             ent = view.entity_starting(i + 2)
             return Mention(i, ent.last if ent is not None and ent.last <= limit else i + 3, "UNNAMED", "pl", skip=skip)
         if j < limit and not _definite(view.key(i)) and not _definite(view.key(j)) and not view.key(j).startswith("ب") \
+                and cues.lookup_verb(view.key(j)) is None \
                 and not strip_diacritics(view.tokens[j].text).endswith("ه") and (  # not «كثيرون استخدامه»: his
                 _adjective_like(view.key(j)) or view.key(j) in _UNNAMED_COMPLEMENTS
                 or len(view.key(j)) == 4 and view.key(j).endswith("ي") and not is_stop(view, j)):  # مصدر محلي، أمني
-            j += 1  # an indefinite complement: وسائل إعلام، مصادر أمنية، شهود عيان
+            j += 1  # an indefinite complement: وسائل إعلام، مصادر أمنية، شهود عيان (not «سعوديون قائلين»: saying)
         seen_definite = _definite(view.key(i))  # المصدر بالقول، المصدر الاتصالات: no complement after ال
         if j == i + 1 and not seen_definite and unnamed.get(key) == "pl" and not key.endswith(("ون", "ين")) \
                 and j < limit and view.key(j)[:1] not in ("ل", "ب"):  # (not كثيرون, nor مصادر لـCNN)

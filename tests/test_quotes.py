@@ -990,7 +990,12 @@ def test_bayyana_is_a_cue_only_where_a_verb_stands(text: str, content: list[str]
       [("جيم سكيا", "الإعلام سلاح"), ("جيم سكيا", "الصحافيين تمكنوا من العمل")]),
      # a subject after أن may be set off by a comma before its verb
      ("ورفض النظام السوري العرض، إلا أن المصدر المعارض، نفى وصول القضية إلى مستوى الاتفاق.",
-      [("المصدر المعارض", "وصول القضية إلى مستوى الاتفاق")])],
+      [("المصدر المعارض", "وصول القضية إلى مستوى الاتفاق")]),
+     # a participle of saying is no complement of an unnamed source; «عدد من» people named by what they do speak
+     ("وقال جيم سكيا إن الحافلات توقفت. وقال عدد من سائقي الحافلات إن الرواتب تأخرت.",
+      [("جيم سكيا", "الحافلات توقفت"), ("عدد من سائقي الحافلات", "الرواتب تأخرت")]),
+     ("وقال جيم سكيا إن الوضع صعب. وغرد سعوديون قائلين: «شكرا شعب مصر على الترحيب الجميل».",
+      [("جيم سكيا", "الوضع صعب"), ("سعوديون", "شكرا شعب مصر على الترحيب الجميل")])],
 )
 def test_who_speaks_around_the_verb(text: str, expected: list, fake_ner) -> None:
     ner = fake_ner.with_entities({"ترامب": "PERS", "جيم سكيا": "PERS", "كوريا الشمالية": "LOC", "للبرادعي": "PERS",
