@@ -265,7 +265,10 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
         # «أكد محمد السافر رئيس مكتب الدراسات … في مداخلة له … أن»: a title after the name is in apposition,
         # so even a verb that can take an object reports the clause that follows
         opened = _content_start(view, body_from, end, "clause")
-    opened = opened or _content_start(view, body_from, end, form.frame)
+    # (a title alone before a participle of saying is left to the participle, which knows who just spoke in
+    # that role: «وأضاف الوزير قائلا …» after «وقال عواد العواد …»)
+    opened = opened or _content_start(view, body_from, end, form.frame, through_participle=mention is not None and not (
+        mention.type == "PERS" and mention.name is None))
     if opened is None:
         return _fronted_for_cue(view, i, start, form, mention)
     first, kind_hint = opened
@@ -686,8 +689,10 @@ def _relay_statement(view: TextView, i: int, end: int, relay: CueForm) -> Draft 
     return None
 
 
-def _content_start(view: TextView, p: int, end: int, frame: str, *, window: int = 40) -> tuple[int, str] | None:
-    """Where the reported content begins after the speaker, and how it was opened.
+def _content_start(view: TextView, p: int, end: int, frame: str, *, window: int = 40,
+                   through_participle: bool = False) -> tuple[int, str] | None:
+    """Where the reported content begins after the speaker, and how it was opened. With
+    ``through_participle``, a verb of saying reads past a participle of saying right after its speaker.
 
     Returns:
         (first content token, "compl" | "colon" | "quote" | "np"), or None when nothing is reported.
@@ -718,16 +723,20 @@ def _content_start(view: TextView, p: int, end: int, frame: str, *, window: int 
         if text in ".؟?!":
             break
         i += 1
-    if frame == "clause":
-        return None
     first = _skip_adjuncts(view, _past_apposed_title(view, p, end), end)
     if first >= end or view.is_punct(first) and not view.is_mark(first):
         return None
-    if participle_at == first or participle_at > first and view.key(first) in _SETTING_PREPOSITIONS \
-            and not any(view.tokens[j].text in "،," for j in range(first, participle_at)):
+    if (participle_at == first or participle_at > first and view.key(first) in _SETTING_PREPOSITIONS
+            and not any(view.tokens[j].text in "،," for j in range(first, participle_at))) \
+            and (frame != "clause" or through_participle and participle_frame == "clause"
+                 and not any(view.is_punct(j) for j in range(p, participle_at))):
         # a participle of manner after the speaker and where he spoke says how the verb reports: «وأشار الوزير
-        # (في تصريح صحفي) قائلا: …» is one statement (but «أشار إلى أهمية الحوار قائلا» reports twice)
+        # (في تصريح صحفي) قائلا: …»، «وغرد سعوديون قائلين: …» is one statement (but «أشار إلى أهمية الحوار
+        # قائلا» reports twice, and so do «"…"، يقول سلطان بن سحيم، مبيناً أن …» and «وقال أحد السكان رافضا كشف
+        # اسمه: "…"»: after a verb of saying, only a participle of saying, right after the speaker)
         return _content_start(view, participle_at + 1, end, participle_frame, window=8)
+    if frame == "clause":
+        return None
     while first < end and view.key(first) in _LEADING_PREPOSITIONS:
         first += 1
     return (first, "np") if first < end else None
