@@ -794,6 +794,8 @@ def _skip_adjuncts(view: TextView, i: int, end: int) -> int:
             i += 1
         elif text == "(" and i + 2 < end and view.key(i + 1) in cues.time_words() and view.tokens[i + 2].text == ")":
             i += 3  # اليوم (السبت)
+        elif k == "من" and view.key(i + 1) == "جديد":
+            i += 2  # «أكد من جديد أنه …»: anew
         elif k == "علي" and view.key(i + 1) == "لسان" and (comma := next(
                 (j for j in range(i + 2, min(end, i + 12)) if view.tokens[j].text in "،,"), None)) is not None:
             i = comma + 1  # «، على لسان "مصدر مسؤول" بوزارة خارجيتها،»: through whom, not what
