@@ -465,6 +465,7 @@ _OFFICIALS = key_set("مسؤول مسؤولة")  # unnamed heads that are a role
 _GRADES = key_set("أول ثان ثاني")
 _GRADED_RANKS = key_set("الملازم ملازم الفريق فريق")
 _RANK_QUALIFIERS = key_set("ركن الركن متقاعد المتقاعد طيار الطيار بحري البحري بالإنابة بالنيابة")
+_PERIODS = key_set("الأيام الأسابيع الأشهر الشهور السنوات الساعات الأسبوع الشهر العام السنة الفترة الآونة الوقت")
 _GROUPS = key_set("مجموعة")  # «مجموعة من الباحثين»: a group of people
 _FAMILIES = key_set("أسرة الأسرة عائلة العائلة")
 
@@ -966,9 +967,9 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
                 # (and a second nationality after و: مصادر إسرائيلية وفلسطينية، الرئيسان الفرنسي والتركي)
                 seen_definite = seen_definite or _definite(k)
                 j += 1
-            elif view.key(j) in ("في", "من") and j + 1 < limit and (
+            elif view.key(j) in ("في", "من") and j + 1 < limit and view.key(j + 1) not in _PERIODS and (
                 _definite(view.key(j + 1)) or view.entity_of[j + 1] is not None or view.key(j + 1) in ("احدي", "احد")
-            ):
+            ):  # (not «في الأيام الأخيرة»: when, not where the source is)
                 seen_definite = _definite(view.key(j + 1))
                 j += 2
             elif view.key(j) == "في" and j + 2 < limit and _owned_noun(view, j + 1, limit):
