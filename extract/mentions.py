@@ -926,7 +926,7 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
             and (inner := _parse_mention(view, i + 1, limit)) is not None and inner.type == "UNNAMED":
         return Mention(i, inner.last, "UNNAMED", inner.gender, skip=skip)  # بعض المصادر، عدة مصادر في البيت الأبيض
     owned_people = key in _QUANTIFIERS and view.key(i + 1) == "من" and _construct_noun(view, i + 2, limit) \
-        and _human_plural(view.key(i + 2) + "ن", "ين")  # عدد من سائقي الحافلات: people named by what they drive
+        and _human_plural(view.key(i + 2) + "ن", "ين")  # عدد من سائقي الحافلات: people named by what they do
     if key in _QUANTIFIERS and view.key(i + 1) == "من" and i + 2 < limit and view.entity_of[i + 2] is None and (
             _human_plural(view.key(i + 2), "ين") or head_key(view.key(i + 2))[0] in unnamed or owned_people):
         inner = _parse_mention(view, i + 2, limit) if head_key(view.key(i + 2))[0] in unnamed else None

@@ -267,8 +267,8 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
         opened = _content_start(view, body_from, end, "clause")
     # (a title alone before a participle of saying is left to the participle, which knows who just spoke in
     # that role: «وأضاف الوزير قائلا …» after «وقال عواد العواد …»)
-    opened = opened or _content_start(view, body_from, end, form.frame, through_participle=mention is not None and not (
-        mention.type == "PERS" and mention.name is None))
+    not_title_alone = mention is not None and not (mention.type == "PERS" and mention.name is None)
+    opened = opened or _content_start(view, body_from, end, form.frame, through_participle=not_title_alone)
     if opened is None:
         return _fronted_for_cue(view, i, start, form, mention)
     first, kind_hint = opened
