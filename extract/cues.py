@@ -11,7 +11,7 @@ from functools import cache
 from importlib import resources
 
 from .model import CueKind, Gender
-from .normalize import key_set, match_key
+from .normalize import key_set, match_key, strip_diacritics
 
 _GENDERS: tuple[Gender, ...] = ("m", "f", "pl")
 
@@ -108,8 +108,20 @@ def _gendered(name: str) -> dict[str, Gender]:
     out: dict[str, Gender] = {}
     for line in _lines(name):
         word, _, gender = line.partition("\t")
+        if gender.strip() == "m!":
+            continue  # kept apart: see hamza_titles()
         out[match_key(word)] = (gender.strip() or "m")  # type: ignore[assignment]
     return out
+
+
+@cache
+def hamza_titles() -> frozenset[str]:
+    """Titles marked «m!» in ``titles.txt``, as written and with the article: their hamza tells them from a
+    function word that normalizes the same (إمام the imam, أمام in front of). Text views key these forms
+    unnormalized, so they match only here."""
+    words = {strip_diacritics(line.partition("\t")[0]) for line in _lines("titles.txt")
+             if line.partition("\t")[2].strip() == "m!"}
+    return frozenset(words | {"ال" + w for w in words})
 
 
 @cache
@@ -149,7 +161,7 @@ def titles() -> dict[str, Gender]:
     """Title heads, with their feminine (ة) and definite/indefinite forms derived."""
     out: dict[str, Gender] = {}
     for word, marked in _gendered("titles.txt").items():
-        gender: Gender = "m" if marked == "m=" else marked
+        gender: Gender = "m" if marked in ("m=", "m-") else marked  # m-: no feminine (خطيبة is a fiancée)
         forms = {word: gender}
         if marked == "m" and not word.endswith("ه"):
             forms[word + "ه"] = "f"  # المستشار → المستشارة (not معالي → معاليه: «his excellency»)
@@ -157,6 +169,8 @@ def titles() -> dict[str, Gender]:
             forms.setdefault(form[2:] if form.startswith("ال") else "ال" + form, g)
         for form, g in forms.items():
             out.setdefault(form, g)
+    for word in hamza_titles():
+        out.setdefault(word, "m")  # إمام، الإمام: keyed as written (see TextView)
     return out
 
 

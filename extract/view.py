@@ -6,8 +6,9 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from . import cues
 from .model import Entity, EntityType, Sentence, Token
-from .normalize import match_key
+from .normalize import match_key, strip_diacritics
 from .quotemarks import QUOTE_MARKS, QuotePair
 
 
@@ -37,7 +38,7 @@ class TextView:
     surnames: frozenset[str] = field(init=False)  # last words of the article's multi-word personal names
 
     def __post_init__(self) -> None:
-        self.keys = [match_key(t.text) for t in self.tokens]
+        self.keys = [_key(t.text) for t in self.tokens]
         self.entity_of = [None] * len(self.tokens)
         starts = [t.start for t in self.tokens]
         ends = [t.end for t in self.tokens]
@@ -53,10 +54,10 @@ class TextView:
             for i in range(s.token_start, s.token_end):
                 self.sentence_of[i] = s_index
         self.person_words = frozenset(
-            w for e in self.entities if e.type == "PERS" for w in match_key(e.text).split()
+            w for e in self.entities if e.type == "PERS" for w in map(_key, e.text.split())
         )
-        self.surnames = frozenset(
-            words[-1] for e in self.entities if e.type == "PERS" and len(words := match_key(e.text).split()) >= 2
+        self.surnames = frozenset(  # (keyed as the tokens are: «عثمان الإمام» has a surname that is also a title)
+            words[-1] for e in self.entities if e.type == "PERS" and len(words := [_key(w) for w in e.text.split()]) >= 2
         )
         self.pair_at_open = {p.open: p for p in self.pairs}
         self.pair_at_close = {p.close: p for p in self.pairs}
@@ -85,3 +86,13 @@ class TextView:
     def entity_starting(self, i: int) -> TokenEntity | None:
         e = self.entity_of[i] if 0 <= i < len(self.entity_of) else None
         return e if e is not None and e.first == i else None
+
+
+def _key(word: str) -> str:
+    """A token's matching key; a title whose hamza tells it from a function word (إمام, not أمام) is keyed as
+    written, after a clitic و/ف."""
+    bare = strip_diacritics(word)
+    clitic = bare[:1] if bare[:1] in ("و", "ف") and len(bare) > 1 else ""
+    if bare[len(clitic):] in cues.hamza_titles():
+        return clitic + bare[len(clitic):]
+    return match_key(word)

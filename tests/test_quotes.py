@@ -1006,7 +1006,12 @@ def test_bayyana_is_a_cue_only_where_a_verb_stands(text: str, content: list[str]
      ("وانتقد نواب مغاربة من جديد، رداءة ما تقدمه قنوات التلفزيون الحكومي.",
       [("نواب مغاربة", "رداءة ما تقدمه قنوات التلفزيون الحكومي")]),
      # «في الأيام الأخيرة» says when; it is not where an unnamed source is
-     ("ورأى محللون في الأيام الأخيرة أن الحكومة ستضطر إلى البرلمان.", [("محللون", "الحكومة ستضطر إلى البرلمان")])],
+     ("ورأى محللون في الأيام الأخيرة أن الحكومة ستضطر إلى البرلمان.", [("محللون", "الحكومة ستضطر إلى البرلمان")]),
+     # «إمام» (with its hamza) is a title; «أمام» (in front of) is not
+     ("وأوصى فضيلة إمام وخطيب المسجد الحرام الشيخ جيم سكيا المسلمين بتقوى الله، وقال إن الصيام عبادة.",
+      [("جيم سكيا", "المسلمين بتقوى الله"), ("جيم سكيا", "الصيام عبادة")]),
+     ("وقال جيم سكيا إن الحل قريب. وقال أمام البرلمان إن الاتفاق وشيك.",
+      [("جيم سكيا", "الحل قريب"), ("جيم سكيا", "الاتفاق وشيك")])],
 )
 def test_who_speaks_around_the_verb(text: str, expected: list, fake_ner) -> None:
     ner = fake_ner.with_entities({"ترامب": "PERS", "جيم سكيا": "PERS", "كوريا الشمالية": "LOC", "للبرادعي": "PERS",
@@ -1180,3 +1185,11 @@ def test_a_plural_in_at_after_a_definite_source_is_its_object(fake_ner) -> None:
     # an adjective of a plural of things is singular (الصناعية); «المقترحات» is what was criticised
     text = "وانتقدت الهيئات الصناعية المقترحات، وقالت إنها غير معقولة."
     assert [q.speaker.name for q in analyze(text, ner=fake_ner).quotes if q.speaker] == ["الهيئات الصناعية"]
+
+
+def test_a_surname_that_is_also_a_hamza_title_is_still_the_surname(fake_ner) -> None:
+    # «الإمام» is keyed with its hamza (a title, not «أمام»); as the surname of a name in the article it still
+    # stands for that person
+    ner = fake_ner.with_entities({"محمد عثمان الإمام": "PERS", "الإمام": "PERS"})
+    text = "وقال محمد عثمان الإمام إن الآثار مهمة. وأشار الإمام إلى أن الأماكن المضطربة فيها آثار كثيرة."
+    assert [q.speaker.name for q in analyze(text, ner=ner).quotes] == ["محمد عثمان الإمام"] * 2
