@@ -125,6 +125,12 @@ def hamza_titles() -> frozenset[str]:
 
 
 @cache
+def hamza_title_keys() -> frozenset[str]:
+    """The normalized keys the titles of :func:`hamza_titles` share with other words (امام، الامام)."""
+    return frozenset(match_key(w) for w in hamza_titles())
+
+
+@cache
 def name_heads() -> dict[str, tuple[str, frozenset[str]]]:
     """Normalized head noun of multi-word names → (gender, kinds: construct, name, adjective, state, blocks)."""
     out: dict[str, tuple[str, frozenset[str]]] = {}

@@ -91,8 +91,11 @@ class TextView:
 def _key(word: str) -> str:
     """A token's matching key; a title whose hamza tells it from a function word (إمام, not أمام) is keyed as
     written, after a clitic و/ف."""
+    key = match_key(word)
+    if cues.strip_conjunction(key) not in cues.hamza_title_keys() and key not in cues.hamza_title_keys():
+        return key  # the common case: no word that normalizes like such a title
     bare = strip_diacritics(word)
     clitic = bare[:1] if bare[:1] in ("و", "ف") and len(bare) > 1 else ""
     if bare[len(clitic):] in cues.hamza_titles():
         return clitic + bare[len(clitic):]
-    return match_key(word)
+    return key
