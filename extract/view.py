@@ -53,12 +53,9 @@ class TextView:
         for s_index, s in enumerate(self.sentences):
             for i in range(s.token_start, s.token_end):
                 self.sentence_of[i] = s_index
-        self.person_words = frozenset(
-            w for e in self.entities if e.type == "PERS" for w in map(_key, e.text.split())
-        )
-        self.surnames = frozenset(  # (keyed as the tokens are: «عثمان الإمام» has a surname that is also a title)
-            words[-1] for e in self.entities if e.type == "PERS" and len(words := [_key(w) for w in e.text.split()]) >= 2
-        )
+        names = [_name_keys(e.text) for e in self.entities if e.type == "PERS"]
+        self.person_words = frozenset(w for words in names for w in words)
+        self.surnames = frozenset(words[-1] for words in names if len(words) >= 2)
         self.pair_at_open = {p.open: p for p in self.pairs}
         self.pair_at_close = {p.close: p for p in self.pairs}
 
@@ -86,6 +83,12 @@ class TextView:
     def entity_starting(self, i: int) -> TokenEntity | None:
         e = self.entity_of[i] if 0 <= i < len(self.entity_of) else None
         return e if e is not None and e.first == i else None
+
+
+def _name_keys(name: str) -> list[str]:
+    """The keys of a name's words as its tokens are keyed (جان-كلود يونكر → جان، كلود، يونكر; a surname that is
+    also a hamza-kept title, «عثمان الإمام», keeps its hamza)."""
+    return [k for word in name.split() for k in _key(word).split()]
 
 
 def _key(word: str) -> str:
