@@ -936,6 +936,18 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
         return Mention(i, last, "UNNAMED", "pl", skip=skip)  # كثير من المعلقين، عدد من نواب مجلس الأمة
     owner_construct = view.entity_of[i] is None and _human_plural(key + "ن", "ون") and i + 1 < limit \
         and _construct_noun(view, i + 1, limit)  # مشجعو نادي النصر: the owner is a construct of its own
+    # «لكن مسؤولا سعوديا قال …»، «إلا أن مصدرا مطلعا أكد …»: after إن/أن/لكن the subject is accusative,
+    # its ا on the head and on the words that describe it
+    # (not a head that is also a title, متحدثا باسم …: the title's own phrase is not read in the accusative)
+    accusative = key.endswith("ا") and unnamed.get(key[:-1]) == "m" and key[:-1] not in titles \
+        and view.key(i - 1) in _ACCUSATIVE_GOVERNORS
+    if accusative:
+        key = key[:-1]
+
+    def complement_key(j: int) -> str:
+        k = view.key(j)
+        return k[:-1] if accusative and k.endswith("ا") and len(k) > 3 else k
+
     if key in unnamed or view.entity_of[i] is None and (_human_plural(key, "ون") or (
             _human_plural(key + "ن", "ون") and i + 1 < limit and _definite(view.key(i + 1)))) or owner_construct:
         j = i + 1
@@ -945,7 +957,7 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
         if j < limit and not _definite(view.key(i)) and not _definite(view.key(j)) and not view.key(j).startswith("ب") \
                 and cues.lookup_verb(view.key(j)) is None \
                 and not strip_diacritics(view.tokens[j].text).endswith("ه") and (  # not «كثيرون استخدامه»: his
-                _adjective_like(view.key(j)) or view.key(j) in _UNNAMED_COMPLEMENTS
+                _adjective_like(complement_key(j)) or complement_key(j) in _UNNAMED_COMPLEMENTS
                 or len(view.key(j)) == 4 and view.key(j).endswith("ي") and not is_stop(view, j)):  # مصدر محلي، أمني
             j += 1  # an indefinite complement: وسائل إعلام، مصادر أمنية، شهود عيان (not «سعوديون قائلين»: saying)
         seen_definite = _definite(view.key(i))  # المصدر بالقول، المصدر الاتصالات: no complement after ال
@@ -957,14 +969,16 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
             elif _construct_noun(view, j, limit) and head_key(view.key(j))[0] in orgs:
                 j, seen_definite = j + 2, True  # أعضاء مجلس النواب (a body; not «راجع أطباء حالة الرجل»)
         while j < limit:
-            k = view.key(j)
+            k = complement_key(j)
             if j == i + 1 and not seen_definite and (_human_plural(key, "ون") or _human_plural(key, "ين")) \
                     and not _media_word_key(key) and k.startswith("ال") and k not in nats:  # (not تلفزيون المنار)
                 break  # «واعتبر محللون القرار الأميركي …»: a plural with its ن owns nothing; a definite word is the object
             if k in nats or k in _FORMER and not seen_definite \
+                    or k in _UNNAMED_COMPLEMENTS and not seen_definite and j > i + 1 \
                     or k[:1] == "و" and k[1:] in nats and view.key(j - 1) in nats \
                     or _modifier(view, j) and (not seen_definite or _adjective_after_definite(k)):
-                # (and a second nationality after و: مصادر إسرائيلية وفلسطينية، الرئيسان الفرنسي والتركي)
+                # (and a second nationality after و: مصادر إسرائيلية وفلسطينية، الرئيسان الفرنسي والتركي;
+                # a rank after the nationality: مصدر سعودي مسؤول)
                 seen_definite = seen_definite or _definite(k)
                 j += 1
             elif view.key(j) in ("في", "من") and j + 1 < limit and view.key(j + 1) not in _PERIODS and (
@@ -1005,6 +1019,9 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
             return Mention(i, last, "PERS", unnamed.get(key, "m"), name=(name_at, last), title=(i, j), skip=skip)
         return Mention(i, j, "UNNAMED", unnamed.get(key, "pl"), skip=skip)
     return None
+
+
+_ACCUSATIVE_GOVERNORS = key_set("أن إن بأن لكن ولكن")
 
 
 def _plain_indefinite(view: TextView, k: int, limit: int) -> bool:

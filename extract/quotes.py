@@ -181,6 +181,8 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
         return None  # «من المقرر أن يعلن الوزير …»: to be said, not said
 
     after = _skip_addressee(view, i + 1, end)
+    if after == i + 1 < end and view.tokens[after].text in "،," and (behind := _skip_addressee(view, i + 2, end)) > i + 2:
+        after = behind  # «قال، لـCNN، إن …»: the addressee set off by commas
     if view.tokens[after].text in "،," if after < end else False:
         after += 1
     if form.tense == "past":
@@ -232,8 +234,9 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
         if mention is None and left - 1 > start and view.tokens[left - 1].text in "،,":
             # «إلا أن المصدر المعارض، نفى …»: a subject after أن, set off by a comma before its verb
             fronted = parse_mention_ending_at(view, left - 1, start)
-            if fronted is not None and view.key(fronted.first - 1) in cues.complementizers():
-                mention = fronted
+            if fronted is not None and (view.key(fronted.first - 1) in cues.complementizers()
+                                        or view.key(fronted.first - 1) in _KANA and left < i):
+                mention = fronted  # (and «وكانت النائبة، داليا يوسف، قد قالت …»: كان, its subject, قد)
         if mention is not None and mention.first > start \
                 and cues.strip_conjunction(view.key(mention.first - 1)) in _PREPOSITIONS:
             mention = None  # «ففي اليمن، أشارت المغنية …»: a place adjunct, not the subject
@@ -541,9 +544,9 @@ def _skip_addressee(view: TextView, i: int, end: int) -> int:
         return i + 1  # «وقال لنا الوزير»، «يقول لي المعدون»: to us, to me
     ent = view.entity_starting(i)
     if ent is not None and ent.last < end and (
-        ent.skip and view.tokens[i].text[ent.skip - 1] == "ل" or k.startswith("لل") and len(k) > 4
+        ent.skip and view.tokens[i].text[:ent.skip].rstrip("ـ").endswith("ل") or k.startswith("لل") and len(k) > 4
     ):
-        return ent.last  # «لحزب الله»، «للجزيرة»: a name behind the preposition ل is addressed, it does not speak
+        return ent.last  # «لحزب الله»، «للجزيرة»، «لـCNN»: a name behind the preposition ل is addressed, it does not speak
     j = i + 1
     if k in ("ل", "لـ") or _media_word(k[1:]):  # not لافروف: only a bare ل or ل + an outlet noun
         if j < end and j in view.pair_at_open:
