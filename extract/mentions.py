@@ -451,7 +451,7 @@ def parse_mention(view: TextView, i: int, limit: int, *, subject: bool = False) 
 _RELATIONAL_TITLES = key_set("محامي محامية مستشار مستشارة مساعد مساعدة متحدث متحدثة ناطق ناطقة مبعوث موفد ممثل ممثلة "
                              "مندوب وكيل والد والدة شقيق شقيقة نجل زوجة أرملة")
 # Heads of a state's long name before the country (مملكة البحرين، دولة الإمارات، جمهورية مصر العربية)
-_STATE_HEADS = key_set("مملكة دولة جمهورية إمارة سلطنة")
+STATE_HEADS = key_set("مملكة دولة جمهورية إمارة سلطنة")
 _ROLE_PREPOSITIONS = key_set("على في")
 _MEMBERS = key_set("أعضاء عضو سكان أهالي مسؤولي قادة موظفي عناصر مقاتلي ضباط أطباء")
 _QUANTIFIERS = key_set("كثير الكثير عدد العديد معظم غالبية أغلب")
@@ -693,7 +693,7 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
         if name is not None:
             return Mention(i, name[2], "PERS", "any", name=(name[0], name[1]), title=(i, i + 2), skip=skip)
 
-    if key in _STATE_HEADS and (place := view.entity_starting(i + 1)) is not None and place.type == "LOC" \
+    if key in STATE_HEADS and (place := view.entity_starting(i + 1)) is not None and place.type == "LOC" \
             and place.last <= limit:
         last = place.last + 1 if place.last < limit and view.key(place.last) in ("العربيه", "الاسلاميه") else place.last
         return Mention(i, last, "ORG", "f", name=(i, last), skip=skip)  # مملكة البحرين، جمهورية مصر العربية

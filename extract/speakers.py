@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from . import cues
 from .attribute import Attributed
 from .entities import citation_name
-from .mentions import PREPOSITIONS, Mention, head_key, parse_mention
+from .mentions import PREPOSITIONS, STATE_HEADS, Mention, head_key, parse_mention
 from .model import Entity, Span, Speaker, SpeakerType
 from .names import glue_compounds, name_key, same_name, same_word
 from .normalize import key_set, key_tokens, match_key, without_hashtag_marks
@@ -26,6 +26,7 @@ class _Cluster:
     titles: list[tuple[str, ...]] = field(default_factory=list)
     forms: list[str] = field(default_factory=list)
     mentions: list[Span] = field(default_factory=list)
+    place_names: list[tuple[str, ...]] = field(default_factory=list)  # names tagged as places (countries speaking)
 
     def canonical(self) -> str:
         pool = self.name_texts or self.forms
@@ -142,7 +143,9 @@ def _place(view: TextView, m: Mention, clusters: list[_Cluster], recent: list[in
             if first_named and all(_one_name(a, b) for _, a, _ in first_named for _, b, _ in first_named):
                 _, name, name_text = min(first_named)
     title = _keys(view, *m.title) if m.title else ()
-    linked = _back_reference(name, clusters, recent) if m.type == "ORG" else None
+    # a country speaking (وقالت السعودية) is not the body whose name ends with its adjective (القنصلية السعودية)
+    country = m.type == "ORG" and _country_name(view, m)
+    linked = _back_reference(name, clusters, recent) if m.type == "ORG" and not country else None
     unnamed_key = match_key(span.text) if m.type == "UNNAMED" else ""
     order = list(range(len(clusters)))
     if m.type == "PERS" and len(name) == 1 and recent:
@@ -167,7 +170,9 @@ def _place(view: TextView, m: Mention, clusters: list[_Cluster], recent: list[in
             break
         if m.type == "PERS" and name and not c.names and title and any(title == t for t in c.titles):
             break
-        if m.type == "ORG" and name and any(_suffix(name, n) or _suffix(n, name) for n in c.names):
+        if m.type == "ORG" and name and any(
+                n == name or country == (n in c.place_names) and (_suffix(name, n) or _suffix(n, name))
+                for n in c.names):  # (but السعودية is المملكة العربية السعودية: both places)
             break
         if m.type == "UNNAMED" and any(match_key(f) == unnamed_key for f in c.forms):  # الإحصائية = الاحصائية
             break
@@ -180,10 +185,22 @@ def _place(view: TextView, m: Mention, clusters: list[_Cluster], recent: list[in
     if name:
         c.names.append(name)
         c.name_texts.append(name_text or span.text)
+        if country:
+            c.place_names.append(name)
     if title:
         c.titles.append(title)
     recent.append(index)
     return index
+
+
+def _country_name(view: TextView, m: Mention) -> bool:
+    """Whether the mention's name is a place, maybe after a state's head noun (السعودية، دولة إسرائيل)."""
+    if m.name is None:
+        return False
+    first, last = m.name
+    place = view.entity_of[last - 1]
+    return place is not None and place.type == "LOC" and place.last == last and (
+        place.first == first or place.first == first + 1 and head_key(view.key(first))[0] in STATE_HEADS)
 
 
 def _suffix(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

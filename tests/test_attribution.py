@@ -76,6 +76,16 @@ def test_organisation_short_and_long_names_group(fake_ner) -> None:
     assert analysis.speakers[0].type == "ORG"
 
 
+def test_a_country_is_not_the_body_named_by_its_adjective(fake_ner) -> None:
+    ner = fake_ner.with_entities({"السعودية": "LOC", "المملكة العربية السعودية": "LOC", "إسرائيل": "LOC"})
+    text = ("وقالت القنصلية السعودية إن الزائر غادر المبنى.\n\nوقالت السعودية إن الأنباء كاذبة.\n\n"
+            "وأكدت المملكة العربية السعودية أن التحقيق مستمر.\n\nوقالت دولة إسرائيل إن الهجوم مدان.\n\n"
+            "وأكدت إسرائيل أن الرد قادم.")
+    names = [q.speaker.name for q in analyze(text, ner=ner).quotes if q.speaker]
+    assert names == ["القنصلية السعودية", "المملكة العربية السعودية", "المملكة العربية السعودية",
+                     "دولة إسرائيل", "دولة إسرائيل"]
+
+
 def test_two_people_with_one_first_name_stay_apart(fake_ner) -> None:
     text = "وقال سيرجي لافروف إن الحل سياسي.\n\nوقال سيرجي ريابكوف إن الاتصالات مستمرة."
     analysis = analyze(text, ner=fake_ner)
