@@ -13,7 +13,7 @@ from .attribute import Attributed
 from .entities import citation_name
 from .mentions import PREPOSITIONS, STATE_HEADS, Mention, head_key, parse_mention
 from .model import Entity, Span, Speaker, SpeakerType
-from .names import glue_compounds, name_key, same_name, same_word
+from .names import glue_compounds, name_key, same_name, same_word, skeleton
 from .normalize import key_set, key_tokens, match_key, without_hashtag_marks
 from .view import TextView
 
@@ -292,18 +292,29 @@ def _name_for_described_title(view: TextView, title: tuple[str, ...]) -> tuple[t
             apposed = _title_after_name(view, i)
             if apposed is not None:
                 words = [name_key(k) for k in view.keys[i:apposed[1]]]
-                if all(any(same_word(w, x) for x in words) for w in title[1:]):
+                if all(any(_same_title_word(w, x) for x in words) for w in title[1:]):
                     ent = apposed[0]
                     found.setdefault(glue_compounds(_keys(view, ent.first, ent.last)),
                                      _range_text(view, ent.first, ent.last, ent.skip))
             continue
         words = [name_key(k) for k in view.keys[m.title[0]:m.title[1]]]
-        if all(any(same_word(w, x) for x in words) for w in title[1:]):
+        if all(any(_same_title_word(w, x) for x in words) for w in title[1:]):
             found.setdefault(glue_compounds(_keys(view, *m.name)), _range_text(view, m.name[0], m.name[1]))
     names = list(found.items())
     if names and all(_one_name(a, b) for a, _ in names for b, _ in names):
         return names[0]
     return None
+
+
+def _same_title_word(a: str, b: str) -> bool:
+    """Two spellings of one word of a title (الوزراء، الوزاء; عام، العام), but two nationalities differ even by
+    one letter of their skeletons (الأمريكي is not الإماراتي)."""
+    if a == b:
+        return True
+    nationalities = cues.nationalities()
+    if a in nationalities and b in nationalities:
+        return skeleton(a) == skeleton(b)  # الأمريكي، الأميركي
+    return same_word(a, b)
 
 
 def _title_after_name(view: TextView, i: int) -> tuple[Entity, int] | None:

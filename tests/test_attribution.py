@@ -347,6 +347,14 @@ def test_a_described_title_names_the_one_it_was_apposed_to(fake_ner) -> None:
     assert "سكايبريدج كابيتالو" not in [s for _, s in speakers(text, ner)]
 
 
+def test_a_described_title_keeps_its_nationality(fake_ner) -> None:
+    ner = fake_ner.with_entities({"أنور قرقاش": "PERS"})
+    text = ("وعلق وزير الدولة الإماراتي للشؤون الخارجية، أنور قرقاش، على الأزمة. "
+            "وأكد الوزير الإماراتي أن أمن المنطقة أولوية. "
+            "ودعا وزير الخارجية الأمريكي إلى التهدئة بين البلدين.")
+    assert [s for _, s in speakers(text, ner)] == ["أنور قرقاش", "وزير الخارجية الأمريكي"]
+
+
 def test_a_title_alone_names_the_one_person_the_article_gives_it(fake_ner) -> None:
     ner = fake_ner.with_entities({"ناجي جلول": "PERS", "أحمد عبد التواب": "PERS", "محمد عبد التواب": "PERS"})
     text = ("وهدد وزير التربية ناجي جلول بغلق المبيت. "
