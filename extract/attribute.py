@@ -14,6 +14,7 @@ from .mentions import (
     DEMONSTRATIVES,
     FACILITIES,
     Mention,
+    after_dateline,
     head_key,
     is_document_noun,
     parse_mention,
@@ -144,22 +145,6 @@ def _after_fronted_topic(view: TextView, start: int, anchor: int) -> int:
     return start
 
 
-_DASHES = frozenset("-–—")
-
-
-def _after_dateline(view: TextView, start: int, anchor: int) -> int:
-    """Past a dateline opening the sentence («دبي، الإمارات العربية المتحدة (CNN)-- أعلنت …»، «القاهرة -
-    …»): where the news was filed is never who speaks."""
-    for j in range(start, min(anchor, start + 12)):
-        if view.tokens[j].text in _DASHES and (
-                view.tokens[j - 1].text == ")" and j > start
-                or j == start + 1 and getattr(view.entity_starting(start), "type", "") == "LOC"):
-            while j < anchor and view.tokens[j].text in _DASHES:
-                j += 1
-            return j
-    return start
-
-
 def _named_facility(view: TextView, first: int) -> bool:
     """Whether the phrase at ``first`` (or after one definite word: a title) names a place after a person."""
     def facility(k: str) -> bool:
@@ -181,7 +166,7 @@ def _subject_in_sentence(
     in_document = anchor + 1 < len(view.tokens) and view.key(anchor + 1) in ("فيه", "فيها")
     if in_document and (writer := _writer_of_document(view, s.token_start, anchor, gender)) is not None:
         return writer
-    i = _after_fronted_topic(view, _after_dateline(view, s.token_start, anchor), anchor)
+    i = _after_fronted_topic(view, after_dateline(view, s.token_start, anchor), anchor)
     while i < anchor:
         pair = view.enclosing_pair(i)
         if pair is not None and pair.close < anchor:
@@ -261,7 +246,7 @@ def _previous_sentence_subject(view: TextView, sentence: int, gender: Gender) ->
     prev = view.sentences[sentence - 1]
     if view.sentences[sentence].paragraph - prev.paragraph > 1:
         return None
-    start = _after_dateline(view, prev.token_start, prev.token_end)
+    start = after_dateline(view, prev.token_start, prev.token_end)
     for i in range(start, min(start + 3, prev.token_end)):
         if view.is_punct(i):
             return None

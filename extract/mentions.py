@@ -1335,6 +1335,22 @@ def _indefinite_noun(view: TextView, j: int, limit: int) -> bool:
         and cues.lookup_verb(k) is None and not view.is_punct(j)
 
 
+_DASHES = frozenset("-–—")
+
+
+def after_dateline(view: TextView, start: int, anchor: int) -> int:
+    """Past a dateline opening the sentence («دبي، الإمارات العربية المتحدة (CNN)-- أعلنت …»، «القاهرة -
+    …»): where the news was filed is never who speaks, nor part of what was said."""
+    for j in range(start, min(anchor, start + 12)):
+        if view.tokens[j].text in _DASHES and (
+                view.tokens[j - 1].text == ")" and j > start
+                or j == start + 1 and getattr(view.entity_starting(start), "type", "") == "LOC"):
+            while j < anchor and view.tokens[j].text in _DASHES:
+                j += 1
+            return j
+    return start
+
+
 def parse_mention_ending_at(view: TextView, end: int, floor: int) -> Mention | None:
     """The longest speaker phrase that ends exactly at token ``end`` and starts at or after ``floor``."""
     for start in range(max(floor, end - 9), end):

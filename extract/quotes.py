@@ -20,6 +20,7 @@ from .mentions import (
     SPEECH_OBJECT_NOUNS,
     Mention,
     addressed_after_lam,
+    after_dateline,
     antecedent_mention,
     bare_name,
     common_noun,
@@ -1225,8 +1226,8 @@ def _nominal_with(
         return _make_draft(view, j, last, "np", form, span, mention, rule="nominal.leading")
     if not (view.is_punct(i - 1) or view.key(i - 1) in ("وذلك", "ذلك") or verbal):
         return None  # «بحسب نطاقها المكاني» inside a clause is no attribution; «بحسب ما أعلن X» always is
-    clause_start = start
-    for j in range(i - 1, start, -1):
+    clause_start = after_dateline(view, start, i)
+    for j in range(i - 1, clause_start, -1):
         if view.key(j) in cues.complementizers() or view.tokens[j].text in ":؛;":
             clause_start = j + 1
             break
