@@ -135,14 +135,21 @@ _TOPIC_PREPOSITIONS = key_set("عن حول بشأن بخصوص")
 
 
 def _after_fronted_topic(view: TextView, start: int, anchor: int) -> int:
-    """Past a fronted topic phrase and its comma («وعن مواجهة شقيقه لوكاس، علق ثيو قائلا»): the names in it
-    are what is talked about, not who talks."""
+    """Past a fronted topic phrase and its comma («وعن مواجهة شقيقه لوكاس، علق ثيو قائلا»), or up to the verb
+    of saying that ends it (وعن رؤيتها لمستقبل اليمن قالت: …): the names in it are what is talked about, not
+    who talks."""
     if cues.strip_conjunction(view.key(start)) not in _TOPIC_PREPOSITIONS:
         return start
     for j in range(start + 1, anchor):
         if view.tokens[j].text in "،,":
             return j + 1
-    return start
+        if cues.lookup_verb(view.key(j)) is not None:
+            return j
+    # a verb of saying with no و before it ends the topic («… لمستقبل اليمن قالت: …»); one with و follows a
+    # clause of its own («وحول هذا الموضوع تعجبت X عبر تويتر وقالت …»), whose subject may be who speaks
+    form = cues.lookup_verb(view.key(anchor))
+    bare = form is not None and form.kind == "verb" and cues.strip_conjunction(view.key(anchor)) == view.key(anchor)
+    return anchor if bare else start
 
 
 def _named_facility(view: TextView, first: int) -> bool:

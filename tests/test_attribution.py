@@ -259,6 +259,16 @@ def test_a_name_in_a_fronted_topic_is_not_the_participles_speaker(fake_ner) -> N
     assert quote.speaker is not None and quote.speaker.name == "ثيو"
 
 
+def test_a_fronted_topic_runs_up_to_the_verb_of_saying(fake_ner) -> None:
+    ner = fake_ner.with_entities({"ذكرى العراسي": "PERS", "اليمن": "LOC", "جيم سكيا": "PERS"})
+    text = ("عبرت الصحفية ذكرى العراسي عن سعادتها بتحرير عدن. "
+            "وعن رؤيتها لمستقبل اليمن قالت: لا توجد لدي رؤية قبل تطهير الأراضي.")
+    assert [s for _, s in speakers(text, ner)] == ["ذكرى العراسي"]
+    # a verb of saying with و after a clause of its own: that clause's subject speaks
+    text = "عبرت ذكرى العراسي عن سعادتها. وحول هذا الموضوع تعجب جيم سكيا عبر تويتر وقال إن الأمر مستغرب."
+    assert [s for _, s in speakers(text, ner)] == ["جيم سكيا"]
+
+
 @pytest.mark.parametrize("text, speaker", [("وأكد مصدر آخر هذه المعلومات للصحفيين.", "مصدر آخر"),
                                            ("وصرح أحد المصدرين أن العمليات انتهت.", "أحد المصدرين"),
                                            ("كشفت دراسة حديثة أن ضحايا البركان ماتوا فورا.", "دراسة حديثة"),
