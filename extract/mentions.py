@@ -82,10 +82,13 @@ def is_stop(view: TextView, i: int) -> bool:
         or cues.lookup_verb(k) is not None
         or cues.lookup_relay(k) is not None
         or k in SPEECH_OBJECT_NOUNS
+        or k in _SOURCE_MARKERS or cues.strip_conjunction(k) in _SOURCE_MARKERS
     )
 
 
 _NEGATIONS = key_set("لا لم لن")
+# words that open an attribution (وفقا لما نقلته …، بحسب …), never part of a name (not حسب, a name word: حسب الله)
+_SOURCE_MARKERS = key_set("بحسب حسبما وفقا طبقا نقلا استنادا")
 _PRONOUN_SUFFIXES = ("ها", "هم", "هما", "هن")
 _FORMER = key_set("سابق سابقة سابقون سابقين سابقان")
 _UNNAMED_COMPLEMENTS = key_set("اعلام عيان مسوول رفيع مطلع كبير بارز آخر أخرى آخرون آخرين") | _FORMER

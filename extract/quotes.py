@@ -264,6 +264,11 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
             and (short := view.pair_at_open.get(body_from)) is not None and short.close - short.open <= 3 \
             and getattr(view.entity_starting(body_from + 1), "type", "") == "ORG":
         body_from = short.close + 1  # «حركة المقاومة الإسلامية "حماس" …»: the body's short name, in apposition
+    relaying = None
+    if subject_after and mention is not None and (relayed := _relayed_source(view, body_from, end)) is not None:
+        # «وقالت الصحيفة نقلا عن مصادر أمنية إن …»: the sources speak, the outlet relays (the verb agrees with it)
+        relaying, mention, body_from = mention, relayed, relayed.last
+        form = replace(form, gender="any")
     opened = None
     if subject_after and mention is not None and mention.type == "PERS" and head_key(view.key(body_from))[0] in cues.titles():
         # «أكد محمد السافر رئيس مكتب الدراسات … في مداخلة له … أن»: a title after the name is in apposition,
@@ -309,10 +314,22 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
         return None
     if latter is not None:
         mention = latter
-    return _make_draft(view, first, last, kind_hint, form, (i, i + 1), mention, rule=f"{form.kind}.{form.frame}")
+    draft = _make_draft(view, first, last, kind_hint, form, (i, i + 1), mention, rule=f"{form.kind}.{form.frame}")
+    return draft if relaying is None else replace(draft, outlet=relaying)
 
 
 _LATTER = key_set("الأخير الأخيرة")
+_RELAYING = key_set("نقلا")
+
+
+def _relayed_source(view: TextView, i: int, end: int) -> Mention | None:
+    """The source an outlet relays, right after it (or after a comma): «نقلا عن مصادر أمنية»."""
+    if i < end and view.tokens[i].text in "،,":
+        i += 1
+    if view.key(i) not in _RELAYING or view.key(i + 1) != "عن":
+        return None
+    relayed = parse_mention(view, i + 2, end, subject=True)
+    return _issuer_of_document(view, relayed, end) if relayed is not None else None  # نقلا عن بيان للهيئة
 
 
 def _latter(view: TextView, i: int, start: int) -> Mention | None:
