@@ -113,6 +113,60 @@ def _back_reference(name: tuple[str, ...], clusters: list[_Cluster], recent: lis
     return None
 
 
+def _named_before(view: TextView, before: int, name: tuple[str, ...]) -> tuple[tuple[str, ...], str] | None:
+    """The full name of the body a definite head alone points back at («الصحيفة»، «الوكالة»، «الوزارة») when
+    no statement of it came before: the last one the article named with that head, maybe behind ل/ب/و
+    (صحيفة "واشنطن بوست"، لصحيفة «غانا سبورتس»، وكالة ستاندرد آند بورز)."""
+    if len(name) != 1 or not name[0].startswith("ال") or name[0] in _DOCUMENT_WORDS:
+        return None
+    head = name[0][2:]
+    for j in range(before - 1, -1, -1):
+        k = view.key(j)
+        skip = 1 if k[:1] in "ولبف" and name_key(k[1:]) == head else 0
+        if not skip and name_key(k) != head or j > 0 and any(ch.isdigit() for ch in view.tokens[j - 1].text):
+            continue  # (not a counted noun: «ألف و18 منظمة نشطة»)
+        last = _body_name_end(view, j)
+        if last is None:
+            continue
+        keys = _keys(view, j, last)
+        keys = (keys[0][skip:],) + keys[1:]
+        return glue_compounds(keys), citation_name(_range_text(view, j, last, skip))
+    return None
+
+
+def _body_name_end(view: TextView, j: int) -> int | None:
+    """Where the name a head noun at ``j`` opens ends: a name after it, in quotation marks or tagged
+    (لصحيفة «غانا سبورتس»، وكالة سبوتنيك، حركة النهضة), or a short definite genitive and its adjectives (وزارة
+    الآثار، مركز الإحصاء الخليجي); not a description (جمعية فرنسية) nor a phrase running on into a title."""
+    pair = view.pair_at_open.get(j + 1)
+    if pair is not None and 0 < pair.close - pair.open - 1 <= 6:
+        return pair.close + 1
+    for ent in (view.entity_starting(j), view.entity_starting(j + 1)):  # حركة النهضة، وكالة سبوتنيك
+        if ent is not None and ent.type != "PERS" and ent.last > j + 1:
+            return ent.last
+    m = parse_mention(view, j, min(len(view.tokens), j + 12))
+    if m is None or m.type != "ORG" or m.name is None or m.name[0] != j or not 2 <= m.name[1] - j <= 5:
+        return None
+    if not view.key(j + 1).startswith("ال") or head_key(view.key(j + 1))[0] in cues.titles() \
+            or view.entity_of[j + 1] is not None and view.entity_of[j + 1].type == "PERS":
+        return None
+    # the genitive, then only what describes it or is joined to it: الكيميائية، العاملة، والتلفزيون، والكرامة
+    # (not «حركة النهضة المرشح الجمهوري»: a noun after the name is the verb's object)
+    last = j + 2
+    while last < min(len(view.tokens), j + 6) and view.entity_of[last] is None and (
+            view.key(last).startswith("وال") or _definite_adjective(view.key(last))):
+        last += 1
+    return last
+
+
+def _definite_adjective(key: str) -> bool:
+    """A definite adjective of relation (الخليجي، الإيرانية) or a feminine participle (العاملة، القابضة،
+    المستعجلة); not a feminine noun (التعليم الفرصة: the object)."""
+    if not key.startswith("ال") or len(key) <= 5:
+        return False
+    return key.endswith(("ي", "يه")) or key.endswith("ه") and (key.startswith("الم") or key[3] == "ا")
+
+
 def _place(view: TextView, m: Mention, clusters: list[_Cluster], recent: list[int],
            person_names: list[tuple[tuple[str, ...], str, int]]) -> int:
     span = mention_span(view, m)
@@ -146,6 +200,10 @@ def _place(view: TextView, m: Mention, clusters: list[_Cluster], recent: list[in
     # a country speaking (وقالت السعودية) is not the body whose name ends with its adjective (القنصلية السعودية)
     country = m.type == "ORG" and _country_name(view, m)
     linked = _back_reference(name, clusters, recent) if m.type == "ORG" and not country else None
+    # «وأضافت الصحيفة» after «نشرت صحيفة "واشنطن بوست"»: the paper named last with that head, when no body that
+    # spoke was (a body that spoke is a surer referent than one named since, which may be only talked about)
+    if m.type == "ORG" and linked is None and not country and (earlier := _named_before(view, m.first, name)):
+        name, name_text = earlier
     unnamed_key = match_key(span.text) if m.type == "UNNAMED" else ""
     order = list(range(len(clusters)))
     if m.type == "PERS" and len(name) == 1 and recent:

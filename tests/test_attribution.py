@@ -86,6 +86,21 @@ def test_a_country_is_not_the_body_named_by_its_adjective(fake_ner) -> None:
                      "دولة إسرائيل", "دولة إسرائيل"]
 
 
+def test_a_head_alone_names_the_body_named_with_it_before(fake_ner) -> None:
+    ner = fake_ner.with_entities({"بنيامين محمد": "PERS"})
+    for text, expected in [
+        ('نشرت صحيفة "واشنطن بوست" مقالا عن الأزمة. وأضافت الصحيفة أن الدعم سيتواصل.',
+         ['صحيفة "واشنطن بوست"']),
+        ("وقال بنيامين محمد لصحيفة «غانا سبورتس» إن المسؤولين حضروا. وتوقعت الصحيفة أن يتم الاتفاق قريبا.",
+         ["بنيامين محمد", "صحيفة «غانا سبورتس»"]),
+        ("وافتتحت وزارة القوى العاملة المصرية مكتبا جديدا. وقالت الوزارة إن المكتب يخدم العمال.",
+         ["وزارة القوى العاملة المصرية"])]:
+        assert [q.speaker.name for q in analyze(text, ner=ner).quotes if q.speaker] == expected
+    # not a counted noun, nor a description
+    text = "وسجل المركز 18 منظمة نشطة في العام. وقالت المنظمة إن العدد ارتفع."
+    assert [q.speaker.name for q in analyze(text, ner=ner).quotes if q.speaker] == ["المنظمة"]
+
+
 def test_two_people_with_one_first_name_stay_apart(fake_ner) -> None:
     text = "وقال سيرجي لافروف إن الحل سياسي.\n\nوقال سيرجي ريابكوف إن الاتصالات مستمرة."
     analysis = analyze(text, ner=fake_ner)
