@@ -91,6 +91,7 @@ _NEGATIONS = key_set("لا لم لن")
 _SOURCE_MARKERS = key_set("بحسب حسبما وفقا طبقا نقلا استنادا")
 _PRONOUN_SUFFIXES = ("ها", "هم", "هما", "هن")
 _FORMER = key_set("سابق سابقة سابقون سابقين سابقان")
+_THE_OTHER = key_set("الآخر الأخرى الآخرون الآخرين")  # البعض الآخر، المصادر الأخرى
 _UNNAMED_COMPLEMENTS = key_set("اعلام عيان مسوول رفيع مطلع كبير بارز آخر أخرى آخرون آخرين") | _FORMER
 
 
@@ -978,10 +979,11 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
                 break  # «واعتبر محللون القرار الأميركي …»: a plural with its ن owns nothing; a definite word is the object
             if k in nats or k in _FORMER and not seen_definite \
                     or k in _UNNAMED_COMPLEMENTS and not seen_definite and j > i + 1 \
+                    or k in _THE_OTHER and seen_definite and j == i + 1 \
                     or k[:1] == "و" and k[1:] in nats and view.key(j - 1) in nats \
                     or _modifier(view, j) and (not seen_definite or _adjective_after_definite(k)):
                 # (and a second nationality after و: مصادر إسرائيلية وفلسطينية، الرئيسان الفرنسي والتركي;
-                # a rank after the nationality: مصدر سعودي مسؤول)
+                # a rank after the nationality: مصدر سعودي مسؤول; البعض الآخر)
                 seen_definite = seen_definite or _definite(k)
                 j += 1
             elif view.key(j) in ("في", "من") and j + 1 < limit and view.key(j + 1) not in _PERIODS and (
