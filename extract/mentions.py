@@ -940,6 +940,12 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
         return Mention(i, last, "UNNAMED", "pl", skip=skip)  # كثير من المعلقين، عدد من نواب مجلس الأمة
     owner_construct = view.entity_of[i] is None and _human_plural(key + "ن", "ون") and i + 1 < limit \
         and _construct_noun(view, i + 1, limit)  # مشجعو نادي النصر: the owner is a construct of its own
+    if key.endswith("ا") and key[:-1] in titles and view.key(i + 1) == "باسم" \
+            and view.key(i - 1) in _ACCUSATIVE_GOVERNORS:
+        # «لكن متحدثا باسم التحالف قال …»: an accusative spokesman, and the body he speaks for
+        end_of_title = _title_chain_end(view, i + 1, limit)
+        if end_of_title > i + 2:
+            return Mention(i, end_of_title, "PERS", titles[key[:-1]], title=(i, end_of_title), skip=skip)
     # «لكن مسؤولا سعوديا قال …»، «إلا أن مصدرا مطلعا أكد …»: after إن/أن/لكن the subject is accusative,
     # its ا on the head and on the words that describe it
     # (not a head that is also a title, متحدثا باسم …: the title's own phrase is not read in the accusative)
