@@ -217,6 +217,12 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
         mention = None  # «كما وصف ميليشيات الحوثي بأنها …»: a plural of things after a masculine verb is its object
     if mention is not None and form.kind == "verb" and form.gender == "pl":
         mention = None  # «وطالبوا الحكومة بـ …»: a verb is plural only with its subject before it; after it, the object
+    if mention is not None and form.lemma in _ACCUSING and view.key(mention.last)[:1] == "ب" \
+            and cues.strip_conjunction(view.key(i)) in _ACCUSING_BARE:
+        # «ودافع ليونهيلم عن تصريحاته واتهم هانسون يونغ بأنها قالت …»: the one accused of something (بـ) right
+        # after the verb is its object; a subject has the accused after it (اتهم الوزير المعارضة بـ …), which
+        # the phrase may have run on into («واتهم مصدر إماراتي قطر بلعب دور»)
+        mention = _subject_before_object(view, mention)
     if form.tense == "present" and (fronted := parse_mention_ending_at(view, i, start)) is not None \
             and fronted.first == start and fronted.name is not None:
         mention = None  # «ترامب يدعو كوريا الشمالية إلى …»: a headline's subject stands before a present verb
@@ -346,6 +352,32 @@ def _latter(view: TextView, i: int, start: int) -> Mention | None:
     return None
 
 
+def _subject_before_object(view: TextView, mention: Mention) -> Mention | None:
+    """The shortest subject a phrase after a verb opens, when the rest of it is the verb's object (a name or a
+    definite noun): «مصدر إماراتي | قطر»، «التحالف | إيران»; None when the whole phrase is the object."""
+    for cut in range(mention.first + 1, mention.last):
+        if view.entity_starting(cut) is None and not view.key(cut).startswith("ال"):
+            continue
+        if view.entity_of[cut] is not None and view.entity_of[cut].first < cut:
+            continue  # (inside one name)
+        if view.entity_starting(cut) is None and view.key(cut).endswith(("ي", "يه")):
+            continue  # (an adjective of the subject: صحيفة "سودويتشه تسايتونغ" الألمانية)
+        subject = parse_mention(view, mention.first, cut)
+        if subject is None or subject.last != cut:
+            continue
+        if subject.type == "ORG" and subject.last - subject.first == 1 and view.entity_of[subject.first] is None \
+                and not cues.strip_conjunction(view.key(subject.first)).startswith("ال"):
+            continue  # «إدارة | ترامب»، «قوات | النظام»: a head noun without the article goes with its genitive
+        if subject.type == "PERS" and subject.name is None and (
+                view.entity_starting(cut) is None or title_phrase_end(view, mention.first, mention.last) > cut
+                or getattr(view.entity_starting(cut), "type", "") == "PERS"):
+            continue  # «وزير الخارجية جون كيري»: a title, what it goes on with and the name of its holder
+        return subject
+    return None
+
+
+_ACCUSING = key_set("اتهم وصف")
+_ACCUSING_BARE = key_set("اتهم اتهمت وصف وصفت يتهم تتهم يصف تصف")  # without an object pronoun (not اتهمه)
 # Verbs whose complement opens with «من» (حذر خبراء من …)
 _WARN_VERBS = frozenset({"حذر"})
 # verbs whose noun after them may be who is addressed (طالب إيران بـ، اتهم لندن بـ، دعا الدول إلى)

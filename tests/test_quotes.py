@@ -1026,6 +1026,10 @@ def test_bayyana_is_a_cue_only_where_a_verb_stands(text: str, content: list[str]
      ("ولم تكشف الوزارة عن نوع الأسلحة، إلا أن مصدرا مطلعا كشف أنها كانت تحمل صواريخ.",
       [("مصدرا مطلعا", "كانت تحمل صواريخ")]),
      ("واتهم جيم سكيا مسؤولا أمريكيا بالكذب.", [("جيم سكيا", "مسؤولا أمريكيا بالكذب")]),
+     # who is accused of something (بـ) right after اتهم is its object; a subject has the accused after it
+     ("وقال جيم سكيا إن الاتفاق فشل، واتهم وزير الخارجية ترامب بالتهرب من التزاماته.",
+      [("جيم سكيا", "الاتفاق فشل"), ("جيم سكيا", "وزير الخارجية ترامب بالتهرب من التزاماته")]),
+     ("واتهم مصدر إماراتي قطر بلعب دور في القضية.", [("مصدر إماراتي", "قطر بلعب دور في القضية")]),
      ("لكن متحدثا باسم فرق الإطفاء أوضح أنه لا يمكن تحديد عدد القتلى.",
       [("متحدثا باسم فرق الإطفاء", "لا يمكن تحديد عدد القتلى")]),
      # a rank after the source's nationality; an addressee between commas
@@ -1049,7 +1053,7 @@ def test_who_speaks_around_the_verb(text: str, expected: list, fake_ner) -> None
                                   "البحرين": "LOC", "مصر": "LOC", "الولايات المتحدة": "LOC", "التحالف العربي": "ORG",
                                   "والدرونز": "PERS", "فلوريدا": "LOC", "مشهد": "LOC", "جوبالاند": "LOC",
                                   "منظمة التعاون الإسلامي": "ORG", "دبي": "LOC", "لآسيا": "LOC",
-                                  "والإمارات": "LOC", "CNN": "ORG"})
+                                  "والإمارات": "LOC", "CNN": "ORG", "قطر": "LOC"})
     quotes = analyze(text, ner=ner, keep_unattributed=True).quotes
     assert [(q.speaker.name if q.speaker else None, q.content.text) for q in quotes] == expected
 
