@@ -878,6 +878,12 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
                 seen_definite = False  # لحقوق الإنسان: the noun after ل takes its own complement
                 if _construct_noun(view, j, limit):
                     j += 1  # لهيئة كبار العلماء: one more construct noun before the definite one
+            elif indefinite and j > i + 1 and _field_joined(view, i, j):
+                j += 1  # وزارة الحج والعمرة، هيئة الحقيقة والكرامة: a body named for the fields it joins
+                seen_definite = True
+                if j < limit and view.key(j).startswith("ال") and view.key(j).endswith(("ين", "ون")) \
+                        and view.entity_of[j] is None:
+                    break  # «حذرت وزارة التجارة والصناعة المستهلكين من …»: those warned, not an adjective
             elif _modifier(view, j):
                 k = view.key(j)
                 if (seen_definite and _definite(k) and not k.startswith("لل") and not _adjective_after_definite(k)
@@ -1033,6 +1039,19 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
 
 
 _ACCUSATIVE_GOVERNORS = key_set("أن إن بأن لكن ولكن")
+
+
+def _field_joined(view: TextView, i: int, j: int) -> bool:
+    """Whether the definite noun with و at ``j`` is a second field of the body whose head is at ``i`` and whose
+    genitive (and its adjectives) runs up to ``j``: not a second body or a role (وزارة الداخلية والجيش)."""
+    k = view.key(j)
+    if not k.startswith("وال") or view.entity_of[j] is not None:
+        return False
+    if not all(_definite(view.key(x)) or view.key(x).startswith("وال") for x in range(i + 1, j)):
+        return False
+    titles, orgs, unnamed, _ = _heads()
+    bare = k[1:]
+    return not any(w in orgs or w in titles or w in unnamed for w in (bare, bare[2:]))
 
 
 def _plain_indefinite(view: TextView, k: int, limit: int) -> bool:

@@ -145,7 +145,7 @@ def _body_name_end(view: TextView, j: int) -> int | None:
         if ent is not None and ent.type != "PERS" and ent.last > j + 1:
             return ent.last
     m = parse_mention(view, j, min(len(view.tokens), j + 12))
-    if m is None or m.type != "ORG" or m.name is None or m.name[0] != j or not 2 <= m.name[1] - j <= 5:
+    if m is None or m.type != "ORG" or m.name is None or m.name[0] != j or m.name[1] - j < 2:
         return None
     if not view.key(j + 1).startswith("ال") or head_key(view.key(j + 1))[0] in cues.titles() \
             or view.entity_of[j + 1] is not None and view.entity_of[j + 1].type == "PERS":
