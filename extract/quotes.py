@@ -155,6 +155,8 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
         return None
     if form.lemma == "أدان" and form.tense == "present" and view.key(i + 1)[:1] == "ب":
         return None  # «يدين بالفضل لـ …»: owes, not condemns
+    if form.lemma == "طالب" and view.key(i + 1) == "في" and cues.strip_conjunction(view.key(i + 2)) in _SCHOOLS:
+        return None  # «أن "جورج" طالب في كلية القانون»: a student at, not «demanded» (طالب في اجتماع سابق …)
     if form.lemma == "كتب" and view.key(i + 1) in _ON_IT:
         return None  # «لافتة كتب عليها …»، «وكتب عليه …»: was written on it, by no one named
     ent = view.entity_of[i]
@@ -585,9 +587,15 @@ def _past_time_words(view: TextView, i: int, end: int) -> int:
     return i
 
 
+_ABOUT_PRONOUNS = key_set("عنه عنها عنهم عنهما")
+_SCHOOLS = key_set("كلية الكلية جامعة الجامعة مدرسة المدرسة معهد المعهد المرحلة الصف قسم السنة الدراسات")
+
+
 def _skip_addressee(view: TextView, i: int, end: int) -> int:
     """«قال لـ"سكاي نيوز عربية" مصدر عسكري …»: an addressee can stand before the subject."""
     k = view.key(i)
+    if k in _ABOUT_PRONOUNS and i + 1 < end and parse_mention(view, i + 1, end) is not None:
+        return i + 1  # «المالكي الذي يقول عنه نائب رئيس الوزراء …»: about him, then who says it
     if i >= end or not k.startswith("ل"):
         return i
     if k in cues.ADDRESSEE_PRONOUNS:
