@@ -964,6 +964,11 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
         k = view.key(j)
         return k[:-1] if accusative and k.endswith("ا") and len(k) > 3 else k
 
+    if key in _CITIZENS and (named := view.entity_starting(i + 1)) is not None and named.type == "PERS" \
+            and named.last <= limit:
+        # «وقال المواطن سعد الغامدي …»: a citizen named after the word, as people are after a title
+        last = _extend_name(view, named.last, limit)
+        return Mention(i, last, "PERS", unnamed.get(key, "m"), name=(i + 1, last), title=(i, i + 1), skip=skip)
     if key in unnamed or view.entity_of[i] is None and (_human_plural(key, "ون") or (
             _human_plural(key + "ن", "ون") and i + 1 < limit and _definite(view.key(i + 1)))) or owner_construct:
         j = i + 1
@@ -1038,6 +1043,7 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
     return None
 
 
+_CITIZENS = key_set("مواطن مواطنة")
 _ACCUSATIVE_GOVERNORS = key_set("أن إن بأن لكن ولكن")
 
 

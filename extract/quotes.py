@@ -587,6 +587,22 @@ def _past_time_words(view: TextView, i: int, end: int) -> int:
     return i
 
 
+def _lam_named(view: TextView, first: int, close: int) -> bool:
+    """Whether tokens ``first``..``close`` are ل and a name: an outlet (لعكاظ) or one tagged entity (للجزيرة)."""
+    k = view.key(first)
+    if not k.startswith("ل") or close - first > 4:
+        return False
+    hit = outlet_at(view.keys, first)
+    if hit is not None and hit[0] > 0 and first + hit[1] == close:
+        return True
+    ent = view.entity_of[first]
+    if ent is None or ent.first != first or ent.last != close or ent.type == "PERS":
+        return False
+    # ل cut off the name (لـCNN), or merged with its article (للجزيرة)
+    return ent.skip > 0 and view.tokens[first].text[: ent.skip].rstrip("ـ").endswith("ل") \
+        or k.startswith("لل") and len(k) > 4
+
+
 _ABOUT_PRONOUNS = key_set("عنه عنها عنهم عنهما")
 _SCHOOLS = key_set("كلية الكلية جامعة الجامعة مدرسة المدرسة معهد المعهد المرحلة الصف قسم السنة الدراسات")
 
@@ -596,6 +612,8 @@ def _skip_addressee(view: TextView, i: int, end: int) -> int:
     k = view.key(i)
     if k in _ABOUT_PRONOUNS and i + 1 < end and parse_mention(view, i + 1, end) is not None:
         return i + 1  # «المالكي الذي يقول عنه نائب رئيس الوزراء …»: about him, then who says it
+    if (pair := view.pair_at_open.get(i)) is not None and pair.close < end and _lam_named(view, pair.open + 1, pair.close):
+        return pair.close + 1  # «كشف «للجزيرة» رئيس البلدية …»: the outlet addressed, its ل inside the marks
     if i >= end or not k.startswith("ل"):
         return i
     if k in cues.ADDRESSEE_PRONOUNS:

@@ -1030,6 +1030,10 @@ def test_bayyana_is_a_cue_only_where_a_verb_stands(text: str, content: list[str]
      ("وقال جيم سكيا إن الاتفاق فشل، واتهم وزير الخارجية ترامب بالتهرب من التزاماته.",
       [("جيم سكيا", "الاتفاق فشل"), ("جيم سكيا", "وزير الخارجية ترامب بالتهرب من التزاماته")]),
      ("واتهم مصدر إماراتي قطر بلعب دور في القضية.", [("مصدر إماراتي", "قطر بلعب دور في القضية")]),
+     # a citizen named after the word; an outlet addressed with its ل inside quotation marks
+     ("حيث أعرب المواطن جيم سكيا، عن أمله في تحسين المدخل.", [("جيم سكيا", "أمله في تحسين المدخل")]),
+     ("من جهته كشف «للجزيرة» رئيس البلدية جيم سكيا، عن تلف المسطحات الخضراء.",
+      [("جيم سكيا", "تلف المسطحات الخضراء")]),
      # «يقول عنه X»: about him, then who says it; «طالب في كلية»: a student, not «demanded»
      ("ولعل أبرزهم جيم سكيا الذي يقول عنه مسؤول أمريكي إنه أهدر المال.", [("مسؤول أمريكي", "أهدر المال")]),
      ("وكان الشرطي يجهل أن جيم سكيا طالب في كلية القانون ويعرف حقوقه.", []),
@@ -1061,7 +1065,7 @@ def test_who_speaks_around_the_verb(text: str, expected: list, fake_ner) -> None
                                   "البحرين": "LOC", "مصر": "LOC", "الولايات المتحدة": "LOC", "التحالف العربي": "ORG",
                                   "والدرونز": "PERS", "فلوريدا": "LOC", "مشهد": "LOC", "جوبالاند": "LOC",
                                   "منظمة التعاون الإسلامي": "ORG", "دبي": "LOC", "لآسيا": "LOC",
-                                  "والإمارات": "LOC", "CNN": "ORG", "قطر": "LOC"})
+                                  "والإمارات": "LOC", "CNN": "ORG", "قطر": "LOC", "للجزيرة": "ORG"})
     quotes = analyze(text, ner=ner, keep_unattributed=True).quotes
     assert [(q.speaker.name if q.speaker else None, q.content.text) for q in quotes] == expected
 
