@@ -1280,6 +1280,10 @@ def _nominal_with(
     leading = i == start or view.key(i - 1) in ("و", "") and i - 1 == start
     if leading:
         j = mention.last
+        window_from = j
+        if mention.type == "PERS" and head_key(view.key(j))[0] in cues.titles():
+            # «وبحسب بول ستانفيلد مدير قسم الجريمة المنظمة في "إنتربول"، كشفت …»: a title in apposition
+            j = window_from = title_phrase_end(view, j, end)
         while cues.strip_conjunction(view.key(j)) in RELATIVES:
             # «وفق الوثائق التي تنشرها المنظمات …، والتي أكدتها الشهادات …، يبرز …»: what describes the
             # source runs to a comma; the content starts after the last such clause
@@ -1289,7 +1293,7 @@ def _nominal_with(
                 return None
             # (or to «فإن» or «أن»: «… التي أعلنت الخبر فإن …»، «الإحصائية التي اطلعت عليها الصحيفة أن …»)
             j = stop if view.key(stop) in _THEN_WORDS else stop + 1
-        for k in range(j, min(end, j + 8) if j == mention.last else j):  # «بحسب تقرير لهيئة …، فقد …»
+        for k in range(j, min(end, j + 8) if j == window_from else j):  # «بحسب تقرير لهيئة …، فقد …»
             if view.tokens[k].text in "،," or view.key(k) in _THEN_WORDS:
                 j = k
                 break
