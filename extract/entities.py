@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bisect import bisect_left, bisect_right
 from functools import cache
 
@@ -15,6 +17,27 @@ RULES = "rules"  # the backend name of entities the rules of this stage build
 _PROCLITICS = ("وب", "ول", "وك", "و", "ب", "ل", "ك", "ف")
 
 
+def _split_joined_people(e: Entity) -> tuple[Entity, ...]:
+    """A person's name tagged across «و» and a title is two people (الملك سلمان والأمير محمد بن نايف: «سلمان» and
+    «محمد بن نايف»); the title between them belongs to neither name."""
+    if e.type != "PERS":
+        return (e,)
+    spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", e.text)]
+    titles = cues.titles()
+    for p in range(1, len(spans) - 1):
+        key = match_key(e.text[spans[p][0] : spans[p][1]])
+        if key[:1] == "و" and key[1:] in titles:
+            rest = p + 1
+            while rest < len(spans) and match_key(e.text[spans[rest][0] : spans[rest][1]]) in titles:
+                rest += 1  # والأمير الشيخ …: a title chain
+            first = Entity(e.start, e.start + spans[p - 1][1], e.text[: spans[p - 1][1]], e.type, e.backend)
+            if rest >= len(spans):
+                return (first,)
+            second = Entity(e.start + spans[rest][0], e.end, e.text[spans[rest][0] :], e.type, e.backend)
+            return (first, *_split_joined_people(second))
+    return (e,)
+
+
 def clean_entities(text: str, tokens: tuple[Token, ...], entities: tuple[Entity, ...]) -> tuple[Entity, ...]:
     """Drop nationality adjectives and cut proclitics off names (بحلب → حلب، وأمريكا → أمريكا).
 
@@ -26,6 +49,7 @@ def clean_entities(text: str, tokens: tuple[Token, ...], entities: tuple[Entity,
 
     lexicon = shipped_lexicon()
     nationalities = cues.nationalities()
+    entities = tuple(piece for e in entities for piece in _split_joined_people(e))
     standalone = {match_key(t.text) for t in tokens}
     tagged = {match_key(e.text.split()[0]) for e in entities if e.text.split()}
     entity_words = {match_key(w) for e in entities for w in e.text.split()}  # any word of a tagged name

@@ -266,8 +266,15 @@ def _suffix(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 
 def _extends(full: tuple[str, ...], short: tuple[str, ...]) -> bool:
-    """«سيرجي لافروف» extends «لافروف»: same last word, and the short name's words are in the full one."""
+    """«سيرجي لافروف» extends «لافروف»: same last word, and the short name's words are in the full one (but in
+    «محمد بن سلمان» the word after «بن» is the father's name, not «سلمان»; after a longer chain it may be the
+    family's: «وأضاف ريحان» for سعيد بن ناصر بن ريحان)."""
+    if len(short) == 1 and len(full) == 3 and full[1] in _PATRONYMIC_LINKS:
+        return False
     return len(full) > len(short) and bool(short) and same_name(full[-1:], short[-1:]) and same_name(full, short)
+
+
+_PATRONYMIC_LINKS = frozenset({"بن", "ابن", "بنت"})
 
 
 def _article_person_names(view: TextView, entities: tuple[Entity, ...]) -> list[tuple[tuple[str, ...], str, int]]:

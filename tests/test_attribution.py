@@ -101,6 +101,13 @@ def test_a_head_alone_names_the_body_named_with_it_before(fake_ner) -> None:
     assert [q.speaker.name for q in analyze(text, ner=ner).quotes if q.speaker] == ["المنظمة"]
 
 
+def test_a_fathers_name_after_bin_is_no_surname(fake_ner) -> None:
+    ner = fake_ner.with_entities({"محمد بن سلمان": "PERS", "سلمان": "PERS", "سلمان بن عبدالعزيز": "PERS"})
+    text = ("استقبل الملك سلمان بن عبدالعزيز الوفد. وزار الأمير محمد بن سلمان الرياض.\n\n"
+            "وقال الملك سلمان إن المملكة حريصة على الأمن.")
+    assert [q.speaker.name for q in analyze(text, ner=ner).quotes if q.speaker] == ["سلمان بن عبدالعزيز"]
+
+
 def test_two_people_with_one_first_name_stay_apart(fake_ner) -> None:
     text = "وقال سيرجي لافروف إن الحل سياسي.\n\nوقال سيرجي ريابكوف إن الاتصالات مستمرة."
     analysis = analyze(text, ner=fake_ner)

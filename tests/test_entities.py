@@ -138,6 +138,12 @@ def test_a_name_link_takes_the_word_after_it_and_a_detached_clitic_ends_no_name(
     assert [e.text for e in entities] == ["أحمد بن علي", "سالم"]
 
 
+def test_two_people_joined_by_wa_and_a_title_are_two_names() -> None:
+    text = "وأعرب الملك سلمان والأمير محمد بن نايف عن أصدق التهاني"
+    entities = clean_entities(text, tokenize(text), tagged(text, ("سلمان والأمير محمد بن نايف", "PERS")))
+    assert [(e.text, e.type) for e in entities] == [("سلمان", "PERS"), ("محمد بن نايف", "PERS")]
+
+
 def test_ibn_ali_is_a_speaker_name(fake_ner) -> None:
     # علي normalizes like the preposition على; after ابن it is the name
     (quote,) = analyze('وقال ابن علي لـ"الاقتصادية" إن اللاعب باق مع الفريق.', ner=fake_ner).quotes
