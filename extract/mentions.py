@@ -895,7 +895,9 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
                         and view.entity_of[j] is None:
                     break  # «ودعا الصندوق حكومة الإمارات»: an indefinite noun after a definite head is its object
                 # بهيئة الطيران المدني: a body the name is part of takes its own complement
-                seen_definite = False if k[:1] in ("ب", "ل") and k[1:] in orgs else seen_definite or _definite(k)
+                # (a name is definite too: «رئاسة كردستان القصف», the noun after it is the verb's object)
+                seen_definite = False if k[:1] in ("ب", "ل") and k[1:] in orgs else seen_definite or _definite(k) \
+                    or getattr(view.entity_of[j], "last", 0) == j + 1
                 j += 1
             elif (ent := view.entity_starting(j)) is not None and ent.type == "PERS" and (
                     not _definite(view.key(j - 1))
