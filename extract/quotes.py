@@ -163,9 +163,10 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
     if ent is not None and ent.type == "PERS" and ent.first < i and (
             i < ent.last - 1 or cues.strip_conjunction(view.key(i - 1)) in ("ال", "ابن", "بن", "ابو", "ام")):
         return None  # «بكر عزت بيغوفيتش»، «صالح آل طالب»: a word of a person's name, not the verb it can also be
-    if form.kind == "verb" and (view.key(i - 1) in _PREPOSITIONS or cues.strip_conjunction(view.key(i - 1)) in _NOUN_TAKERS
+    if form.kind == "verb" and (cues.strip_conjunction(view.key(i - 1)) in _PREPOSITIONS
+                                or cues.strip_conjunction(view.key(i - 1)) in _NOUN_TAKERS
                                 or view.key(i - 1) in _COUNTS):
-        return None  # «على حث أوروبا»، «رفض كشف اسمه»: after a preposition or «refused» the word is a verbal noun
+        return None  # «على حث أوروبا»، «ودون ذكر مصدرها»، «رفض كشف اسمه»: after a preposition or «refused», a verbal noun
     if _maqsura_noun(view, i):
         return None  # «مقال رأي مشترك»: the noun رأي, not the verb رأى
     if key in _FAREWELL_FORMS and _object_before_to(view, i, end, _FAREWELL_OBJECTS):
@@ -474,7 +475,7 @@ _ISSUED_BY = key_set("صادر الصادر صادرة الصادرة صدر")
 _DOCUMENT_ADJECTIVES = key_set("صحفي صحافي الصحفي الصحافي رسمي الرسمي مشترك المشترك ختامي الختامي مكتوب المكتوب "
                                "صحفية صحافية الصحفية الصحافية رسمية الرسمية مشتركة المشتركة مكتوبة المكتوبة")
 _ISSUED_IT = key_set("أصدره أصدرته نشره نشرته أعده أعدته")
-_ON_IT = key_set("عليه عليها عليهم عليهما")
+_ON_IT = key_set("عليه عليها عليهم عليهما فوقه فوقها تحته تحتها")
 # «لما صرح به …»، «بما أعلنه …»: the relative ما before a verb
 _WHAT = key_set("لما بما مما عما")
 
