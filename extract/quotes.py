@@ -167,6 +167,8 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
                                 or cues.strip_conjunction(view.key(i - 1)) in _NOUN_TAKERS
                                 or view.key(i - 1) in _COUNTS):
         return None  # «على حث أوروبا»، «ودون ذكر مصدرها»، «رفض كشف اسمه»: after a preposition or «refused», a verbal noun
+    if view.key(i) == "طالب" and i > 0 and view.tokens[i - 1].text[-1:].isdigit():
+        return None  # «لأكثر من 2600 طالب وطالبة»: students counted (a verb after a year is common: في 2015 أعلنت …)
     if _maqsura_noun(view, i):
         return None  # «مقال رأي مشترك»: the noun رأي, not the verb رأى
     if key in _FAREWELL_FORMS and _object_before_to(view, i, end, _FAREWELL_OBJECTS):
