@@ -157,6 +157,8 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
         return None  # «يدين بالفضل لـ …»: owes, not condemns
     if form.lemma == "طالب" and view.key(i + 1) == "في" and cues.strip_conjunction(view.key(i + 2)) in _SCHOOLS:
         return None  # «أن "جورج" طالب في كلية القانون»: a student at, not «demanded» (طالب في اجتماع سابق …)
+    if view.key(i + 1) in _EXALTED:
+        return None  # «قال تعالى: …»: a verse of the Quran, as «قال الله تعالى» (God is no source the tagger names)
     if form.lemma == "كتب" and view.key(i + 1) in _ON_IT:
         return None  # «لافتة كتب عليها …»، «وكتب عليه …»: was written on it, by no one named
     ent = view.entity_of[i]
@@ -607,6 +609,7 @@ def _lam_named(view: TextView, first: int, close: int) -> bool:
 
 
 _ABOUT_PRONOUNS = key_set("عنه عنها عنهم عنهما")
+_EXALTED = key_set("تعالى سبحانه")
 _SCHOOLS = key_set("كلية الكلية جامعة الجامعة مدرسة المدرسة معهد المعهد المرحلة الصف قسم السنة الدراسات")
 
 
