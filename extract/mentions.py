@@ -955,8 +955,8 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
         if end_of_title > i + 2:
             return Mention(i, end_of_title, "PERS", titles[key[:-1]], title=(i, end_of_title), skip=skip)
     # «لكن مسؤولا سعوديا قال …»، «إلا أن مصدرا مطلعا أكد …»: after إن/أن/لكن the subject is accusative,
-    # its ا on the head and on the words that describe it
-    # (not a head that is also a title, متحدثا باسم …: the title's own phrase is not read in the accusative)
+    # its ا on the head and on the words that describe it (a head that is also a title is read so only as
+    # the spokesman above: the title's own phrase is not read in the accusative)
     accusative = key.endswith("ا") and unnamed.get(key[:-1]) == "m" and key[:-1] not in titles \
         and view.key(i - 1) in _ACCUSATIVE_GOVERNORS
     if accusative:

@@ -383,6 +383,7 @@ def _subject_before_object(view: TextView, mention: Mention) -> Mention | None:
     return None
 
 
+# verbs whose object is accused or described «of» something with بـ (اتهم X بـ، وصف X بأنه)
 _ACCUSING = key_set("اتهم وصف")
 _ACCUSING_BARE = key_set("اتهم اتهمت وصف وصفت يتهم تتهم يصف تصف")  # without an object pronoun (not اتهمه)
 # Verbs whose complement opens with «من» (حذر خبراء من …)
@@ -480,6 +481,8 @@ _DOCUMENT_ADJECTIVES = key_set("صحفي صحافي الصحفي الصحافي 
                                "صحفية صحافية الصحفية الصحافية رسمية الرسمية مشتركة المشتركة مكتوبة المكتوبة")
 _ISSUED_IT = key_set("أصدره أصدرته نشره نشرته أعده أعدته")
 _ON_IT = key_set("عليه عليها عليهم عليهما فوقه فوقها تحته تحتها")
+_EXALTED = key_set("تعالى سبحانه")  # قال تعالى: God, quoted from the Quran
+_SCHOOLS = key_set("كلية الكلية جامعة الجامعة مدرسة المدرسة معهد المعهد المرحلة الصف قسم السنة الدراسات")
 # «لما صرح به …»، «بما أعلنه …»: the relative ما before a verb
 _WHAT = key_set("لما بما مما عما")
 
@@ -593,7 +596,7 @@ def _past_time_words(view: TextView, i: int, end: int) -> int:
 
 
 def _lam_named(view: TextView, first: int, close: int) -> bool:
-    """Whether tokens ``first``..``close`` are ل and a name: an outlet (لعكاظ) or one tagged entity (للجزيرة)."""
+    """Whether tokens ``first``..``close`` are ل and a name: an outlet (لبي بي سي) or one tagged entity (للجزيرة)."""
     k = view.key(first)
     if not k.startswith("ل") or close - first > 4:
         return False
@@ -609,8 +612,6 @@ def _lam_named(view: TextView, first: int, close: int) -> bool:
 
 
 _ABOUT_PRONOUNS = key_set("عنه عنها عنهم عنهما")
-_EXALTED = key_set("تعالى سبحانه")
-_SCHOOLS = key_set("كلية الكلية جامعة الجامعة مدرسة المدرسة معهد المعهد المرحلة الصف قسم السنة الدراسات")
 
 
 def _skip_addressee(view: TextView, i: int, end: int) -> int:

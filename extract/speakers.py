@@ -123,8 +123,10 @@ def _named_before(view: TextView, before: int, name: tuple[str, ...]) -> tuple[t
     for j in range(before - 1, -1, -1):
         k = view.key(j)
         skip = 1 if k[:1] in "ولبف" and name_key(k[1:]) == head else 0
-        if not skip and name_key(k) != head or j > 0 and any(ch.isdigit() for ch in view.tokens[j - 1].text):
-            continue  # (not a counted noun: «ألف و18 منظمة نشطة»)
+        if not skip and name_key(k) != head:
+            continue
+        if j > 0 and any(ch.isdigit() for ch in view.tokens[j - 1].text):
+            continue  # a counted noun, no name: «ألف و18 منظمة نشطة»
         last = _body_name_end(view, j)
         if last is None:
             continue
