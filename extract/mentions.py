@@ -109,8 +109,10 @@ def namelike(view: TextView, i: int) -> bool:
     """A word that can be part of a personal name."""
     titles, orgs, unnamed, nats = _heads()
     k = view.key(i)
-    if k in _PARTICLE_COMPLEMENTS and i > 0 and view.key(i - 1) in NAME_LINKS:
-        return True  # ابن علي، أبو علي: علي is the name, not the preposition على
+    if k in _PARTICLE_COMPLEMENTS and i > 0 and (
+            view.key(i - 1) in NAME_LINKS
+            or head_key(view.key(i - 1))[0] in titles and getattr(view.entity_starting(i + 1), "type", "") == "PERS"):
+        return True  # ابن علي، أبو علي، السيد علي السيستاني: علي is the name, not the preposition على
     if not k or k.isdigit() or is_stop(view, i) or len(k) < 2 or k in _MODALS or k in cues.PRONOUN_WORDS \
             or k in DEMONSTRATIVES \
             or k in _OBJECT_NOUNS or k.endswith("ه") and (k[:-1] in _OBJECT_NOUNS or k[:-2] + "ه" in _OBJECT_NOUNS):
