@@ -258,11 +258,13 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
             mention = None  # a share before its verb takes the plural (28% قالوا): «بأنها نصف المجتمع وأوضح» is no subject
     in_relative = _in_relative_clause(view, i)
     antecedent = _antecedent(view, i, start) if in_relative else None
-    if mention is None and antecedent is not None and antecedent.type == "PERS" and antecedent.name is not None \
-            and not view.key(i + 1).startswith("ال") and _agrees_with_relative(view, i, form):
-        # «… نظيره الروسي سيرجي لافروف الذي قال إن …»: a named antecedent speaks, not the previous speaker
+    if mention is None and antecedent is not None and antecedent.type == "PERS" \
+            and (antecedent.name is not None or antecedent.title is not None) \
+            and (not view.key(i + 1).startswith("ال") or view.key(i + 1) in _TO) and _agrees_with_relative(view, i, form):
+        # «… نظيره الروسي سيرجي لافروف الذي قال إن …»: a named antecedent speaks, not the previous speaker, and so
+        # does a title (رئيس الاتحاد الفلسطيني لكرة القدم الذي حث …)
         # (but «وفاة الملا عمر التي قالت المخابرات …»: a definite noun after the verb is its own subject)
-        mention = antecedent
+        mention = antecedent if antecedent.name is not None else _named_before_title(view, antecedent)
     elif mention is None and antecedent is not None and antecedent.gender == "pl" and form.gender == "pl" \
             and cues.strip_conjunction(view.key(i - 1)) == "الذين":
         mention = antecedent  # «… كبار المسؤولين وأعضاء الكونجرس الذين قالوا إنه …»: the people the clause is about
@@ -357,6 +359,18 @@ def _latter(view: TextView, i: int, start: int) -> Mention | None:
                 and view.enclosing_pair(j) is None:
             return Mention(ent.first, ent.last, ent.type, "any", name=(ent.first, ent.last))
     return None
+
+
+def _named_before_title(view: TextView, title: Mention) -> Mention:
+    """The person a title is apposed to, when a name stands right before it («الشيخ محمد بن زايد ولي عهد الإمارات،
+    الذي أكد …»), or the title itself."""
+    before = title.first - 1
+    if before > 0 and view.tokens[before].text in "،,":
+        before -= 1
+    ent = view.entity_of[before] if before >= 0 else None
+    if ent is not None and ent.type == "PERS" and ent.last == before + 1:
+        return Mention(ent.first, ent.last, "PERS", title.gender, name=(ent.first, ent.last))
+    return title
 
 
 def _subject_before_object(view: TextView, mention: Mention) -> Mention | None:
@@ -612,6 +626,7 @@ def _lam_named(view: TextView, first: int, close: int) -> bool:
 
 
 _ABOUT_PRONOUNS = key_set("عنه عنها عنهم عنهما")
+_TO = key_set("إلى")  # normalized like a definite word (الي), but no subject
 
 
 def _skip_addressee(view: TextView, i: int, end: int) -> int:
