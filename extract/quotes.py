@@ -264,7 +264,7 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
         # «… نظيره الروسي سيرجي لافروف الذي قال إن …»: a named antecedent speaks, not the previous speaker, and so
         # does a title (رئيس الاتحاد الفلسطيني لكرة القدم الذي حث …)
         # (but «وفاة الملا عمر التي قالت المخابرات …»: a definite noun after the verb is its own subject)
-        mention = antecedent if antecedent.name is not None else _named_before_title(view, antecedent)
+        mention = antecedent if antecedent.name is not None else _holder_before_title(view, antecedent)
     elif mention is None and antecedent is not None and antecedent.gender == "pl" and form.gender == "pl" \
             and cues.strip_conjunction(view.key(i - 1)) == "الذين":
         mention = antecedent  # «… كبار المسؤولين وأعضاء الكونجرس الذين قالوا إنه …»: the people the clause is about
@@ -361,7 +361,7 @@ def _latter(view: TextView, i: int, start: int) -> Mention | None:
     return None
 
 
-def _named_before_title(view: TextView, title: Mention) -> Mention:
+def _holder_before_title(view: TextView, title: Mention) -> Mention:
     """The person a title is apposed to, when a name stands right before it («الشيخ محمد بن زايد ولي عهد الإمارات،
     الذي أكد …»), or the title itself."""
     before = title.first - 1
