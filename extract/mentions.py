@@ -963,11 +963,6 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
         and view.key(i - 1) in _ACCUSATIVE_GOVERNORS
     if accusative:
         key = key[:-1]
-
-    def complement_key(j: int) -> str:
-        k = view.key(j)
-        return k[:-1] if accusative and k.endswith("ا") and len(k) > 3 else k
-
     if key in _CITIZENS and (named := view.entity_starting(i + 1)) is not None and named.type == "PERS" \
             and named.last <= limit:
         # «وقال المواطن سعد الغامدي …»: a citizen named after the word, as people are after a title
@@ -982,7 +977,7 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
         if j < limit and not _definite(view.key(i)) and not _definite(view.key(j)) and not view.key(j).startswith("ب") \
                 and cues.lookup_verb(view.key(j)) is None \
                 and not strip_diacritics(view.tokens[j].text).endswith("ه") and (  # not «كثيرون استخدامه»: his
-                _adjective_like(complement_key(j)) or complement_key(j) in _UNNAMED_COMPLEMENTS
+                _adjective_like(_case_off(view.key(j), accusative)) or _case_off(view.key(j), accusative) in _UNNAMED_COMPLEMENTS
                 or len(view.key(j)) == 4 and view.key(j).endswith("ي") and not is_stop(view, j)):  # مصدر محلي، أمني
             j += 1  # an indefinite complement: وسائل إعلام، مصادر أمنية، شهود عيان (not «سعوديون قائلين»: saying)
         seen_definite = _definite(view.key(i))  # المصدر بالقول، المصدر الاتصالات: no complement after ال
@@ -994,7 +989,7 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
             elif _construct_noun(view, j, limit) and head_key(view.key(j))[0] in orgs:
                 j, seen_definite = j + 2, True  # أعضاء مجلس النواب (a body; not «راجع أطباء حالة الرجل»)
         while j < limit:
-            k = complement_key(j)
+            k = _case_off(view.key(j), accusative)
             if j == i + 1 and not seen_definite and (_human_plural(key, "ون") or _human_plural(key, "ين")) \
                     and not _media_word_key(key) and k.startswith("ال") and k not in nats:  # (not تلفزيون المنار)
                 break  # «واعتبر محللون القرار الأميركي …»: a plural with its ن owns nothing; a definite word is the object
@@ -1045,6 +1040,11 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
             return Mention(i, last, "PERS", unnamed.get(key, "m"), name=(name_at, last), title=(i, j), skip=skip)
         return Mention(i, j, "UNNAMED", unnamed.get(key, "pl"), skip=skip)
     return None
+
+
+def _case_off(k: str, accusative: bool) -> str:
+    """A word of an accusative source without its case ending (سعوديا → سعودي)."""
+    return k[:-1] if accusative and k.endswith("ا") and len(k) > 3 else k
 
 
 _CITIZENS = key_set("مواطن مواطنة")

@@ -155,8 +155,8 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
         return None
     if form.lemma == "أدان" and form.tense == "present" and view.key(i + 1)[:1] == "ب":
         return None  # «يدين بالفضل لـ …»: owes, not condemns
-    if form.lemma == "طالب" and view.key(i + 1) == "في" and cues.strip_conjunction(view.key(i + 2)) in _SCHOOLS:
-        return None  # «أن "جورج" طالب في كلية القانون»: a student at, not «demanded» (طالب في اجتماع سابق …)
+    if form.lemma == "طالب" and _student(view, i):
+        return None  # «طالب في كلية القانون»، «2600 طالب»: a student, not «demanded»
     if view.key(i + 1) in _EXALTED:
         return None  # «قال تعالى: …»: a verse of the Quran, as «قال الله تعالى» (God is no source the tagger names)
     if form.lemma == "كتب" and view.key(i + 1) in _ON_IT:
@@ -169,8 +169,6 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
                                 or cues.strip_conjunction(view.key(i - 1)) in _NOUN_TAKERS
                                 or view.key(i - 1) in _COUNTS):
         return None  # «على حث أوروبا»، «ودون ذكر مصدرها»، «رفض كشف اسمه»: after a preposition or «refused», a verbal noun
-    if view.key(i) == "طالب" and i > 0 and view.tokens[i - 1].text[-1:].isdigit():
-        return None  # «لأكثر من 2600 طالب وطالبة»: students counted (a verb after a year is common: في 2015 أعلنت …)
     if _maqsura_noun(view, i):
         return None  # «مقال رأي مشترك»: the noun رأي, not the verb رأى
     if key in _FAREWELL_FORMS and _object_before_to(view, i, end, _FAREWELL_OBJECTS):
@@ -359,6 +357,14 @@ def _latter(view: TextView, i: int, start: int) -> Mention | None:
                 and view.enclosing_pair(j) is None:
             return Mention(ent.first, ent.last, ent.type, "any", name=(ent.first, ent.last))
     return None
+
+
+def _student(view: TextView, i: int) -> bool:
+    """«طالب» read as the noun: enrolled at a school («أن "جورج" طالب في كلية القانون»; not «طالب في اجتماع
+    سابق …») or counted after a number («لأكثر من 2600 طالب وطالبة»; not طالبت after a year: في 2011 طالبت …)."""
+    if view.key(i + 1) == "في" and cues.strip_conjunction(view.key(i + 2)) in _SCHOOLS:
+        return True
+    return view.key(i) == "طالب" and i > 0 and view.tokens[i - 1].text[-1:].isdigit()
 
 
 def _holder_before_title(view: TextView, title: Mention) -> Mention:
@@ -618,11 +624,15 @@ def _lam_named(view: TextView, first: int, close: int) -> bool:
     if hit is not None and hit[0] > 0 and first + hit[1] == close:
         return True
     ent = view.entity_of[first]
-    if ent is None or ent.first != first or ent.last != close or ent.type == "PERS":
-        return False
-    # ل cut off the name (لـCNN), or merged with its article (للجزيرة)
-    return ent.skip > 0 and view.tokens[first].text[: ent.skip].rstrip("ـ").endswith("ل") \
-        or k.startswith("لل") and len(k) > 4
+    return ent is not None and ent.first == first and ent.last == close and ent.type != "PERS" \
+        and _lam_before_name(view, first, ent.skip)
+
+
+def _lam_before_name(view: TextView, i: int, skip: int) -> bool:
+    """Whether the tagged name at token ``i`` has ل before it: cut off the name (لحزب الله، لـCNN), or merged
+    with its article (للجزيرة)."""
+    k = view.key(i)
+    return skip > 0 and view.tokens[i].text[:skip].rstrip("ـ").endswith("ل") or k.startswith("لل") and len(k) > 4
 
 
 _ABOUT_PRONOUNS = key_set("عنه عنها عنهم عنهما")
@@ -641,9 +651,7 @@ def _skip_addressee(view: TextView, i: int, end: int) -> int:
     if k in cues.ADDRESSEE_PRONOUNS:
         return i + 1  # «وقال لنا الوزير»، «يقول لي المعدون»: to us, to me
     ent = view.entity_starting(i)
-    if ent is not None and ent.last < end and (
-        ent.skip and view.tokens[i].text[:ent.skip].rstrip("ـ").endswith("ل") or k.startswith("لل") and len(k) > 4
-    ):
+    if ent is not None and ent.last < end and _lam_before_name(view, i, ent.skip):
         return ent.last  # «لحزب الله»، «للجزيرة»، «لـCNN»: a name behind the preposition ل is addressed, it does not speak
     j = i + 1
     if k in ("ل", "لـ") or _media_word(k[1:]):  # not لافروف: only a bare ل or ل + an outlet noun
