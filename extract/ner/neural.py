@@ -418,9 +418,10 @@ class NeuralTagger(SentenceTagger):
         self._reps.clear()
         self.featurizer.clear_caches()
 
-    def _decode(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
-        """Like :func:`decode_batch`, for non-empty sentences, with each token's input vector (all but the
-        span mark) cached."""
+    def emissions(self, sentences: Sequence[Sequence[str]]) -> Any:
+        """Emission scores ``(sentences, longest, tags)`` of non-empty sentences, padded, in the order
+        given, with each token's input vector (all but the span mark) cached."""
+        import numpy as np
         import torch
 
         enc, net = self.encoder, self.net
@@ -450,11 +451,18 @@ class NeuralTagger(SentenceTagger):
                 h[:, :, -self._gs_table.shape[1]:] += self._gs_table[gs]
             lengths = torch.tensor([len(sentences[i]) for i in order])
             em = net.recur(h, lengths, True).numpy()
-        paths = viterbi_batch(em, lengths.tolist(), self._trans, self._start, self._end)
-        out: list[list[str]] = [[] for _ in sentences]
-        for i, path in zip(order, paths, strict=True):
-            out[i] = [TAGS[k] for k in path]
+        out = np.empty_like(em)
+        out[order] = em
         return out
+
+    def transitions(self) -> tuple[Any, Any, Any]:
+        """The CRF layer's tag-to-tag, start and end scores."""
+        return self._trans, self._start, self._end
+
+    def _decode(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """Like :func:`decode_batch`, for non-empty sentences."""
+        paths = viterbi_batch(self.emissions(sentences), [len(s) for s in sentences], *self.transitions())
+        return [[TAGS[k] for k in path] for path in paths]
 
     def tag_sentences(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """BIO tags per sentence; sentences of similar length are batched together."""

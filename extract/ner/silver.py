@@ -42,11 +42,11 @@ def tag_article(text: str, tagger: NerBackend) -> list[Sentence]:
     return [(words[a:b], tags[a:b]) for a, b in text_sentence_ranges(text, tokens) if 0 < b - a <= MAX_SENTENCE_TOKENS]
 
 
-def news_texts(corpus: Path, every: int = 1) -> Iterator[str]:
-    """The ``text`` field of every ``every``-th line of a gzipped JSON Lines corpus."""
+def news_texts(corpus: Path, every: int = 1, offset: int = 0) -> Iterator[str]:
+    """The ``text`` field of every ``every``-th line of a gzipped JSON Lines corpus, from line ``offset``."""
     with gzip.open(corpus, "rt", encoding="utf-8") as lines:
         for i, line in enumerate(lines):
-            if i % every == 0:
+            if i % every == offset % every:
                 text = json.loads(line).get("text")
                 if isinstance(text, str) and text.strip():
                     yield text
@@ -85,16 +85,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tokens", type=int, default=1_200_000, help="article tokens to tag (default 1.2 M)")
     parser.add_argument("--every", type=int, default=9, help="take every N-th article (default 9: spread over "
                                                               "the corpus)")
+    parser.add_argument("--offset", type=int, default=0, help="start at this article (to split a run into "
+                                                                 "parts: --every 18 --offset 0, then 9)")
     parser.add_argument("--model", type=Path, default=None, help="neural model (default: the shipped one)")
+    parser.add_argument("--e5", type=Path, default=None, help="a fine-tuned e5 model (extract.ner.e5_teacher) "
+                                                              "decoded together with the neural tagger")
+    parser.add_argument("--e5-weight", type=float, default=0.5, help="share of e5's log-probabilities added to "
+                                                                     "the neural tagger's scores (default 0.5)")
     args = parser.parse_args(argv)
     if not args.corpus.is_file():
         print(f"silver: {args.corpus}: no such file", file=sys.stderr)
         return 1
     from .neural import load_model, load_neural
 
-    tagger = load_model(args.model) if args.model else load_neural()
+    tagger: NerBackend = load_model(args.model) if args.model else load_neural()
+    if args.e5:
+        from .e5_teacher import E5Tagger, JointTagger
+
+        tagger = JointTagger(tagger, E5Tagger(args.e5), args.e5_weight)
+    texts = news_texts(args.corpus, args.every, args.offset)
     with open(args.out, "w", encoding="utf-8") as out:
-        written = write_conll(silver(news_texts(args.corpus, args.every), tagger, tokens=args.tokens), out)
+        written = write_conll(silver(texts, tagger, tokens=args.tokens), out)
     print(f"silver: {written:,} tokens -> {args.out}", file=sys.stderr)
     return 0
 
