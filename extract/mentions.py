@@ -188,8 +188,10 @@ def _modifier(view: TextView, i: int) -> bool:
         return not _media_word_key(k[1:])  # بوزارة الداخلية belongs to the title; لوكالة … is an addressee
     if k in _ACTING:
         return True  # رئيس الاتحاد السعودي بالإنابة
-    if k.startswith("بال") and k[1:] not in titles:
-        return False  # الرئيس الكولومبي بالاستفزاز: ب + a noun is the verb's complement, not the title's
+    if k.startswith("بال"):
+        # الرئيس الكولومبي بالاستفزاز، وأشاد الوزير بالرئيس …: ب + a noun, a title too, is the verb's
+        # complement, not the title's
+        return False
     if k.startswith("و") and k[1:] in titles and i + 1 < len(view.tokens) and _definite(view.key(i + 1)) \
             or k.startswith("و") and k[1:] in titles and view.key(i + 1) in orgs:
         return True  # السيناتور الجمهوري ورئيس لجنة العلاقات الخارجية: a second role of the same person
@@ -602,8 +604,8 @@ def share_mention(view: TextView, i: int, limit: int) -> Mention | None:
 
 
 def _role_object_end(view: TextView, j: int, limit: int) -> int:
-    """Past «على البرنامج» at ``j`` after a role (المشرف العام على البرنامج): what the role is over;
-    ``j`` itself when there is none."""
+    """Past «على البرنامج» at ``j`` after a role (المشرف العام على البرنامج): what the role is over, or
+    where it is held (النائب عن فلوريدا، المدير بالخطوط السعودية); ``j`` itself when there is none."""
     if view.key(j) in _ROLE_PREPOSITIONS and j + 1 < limit and _definite(view.key(j + 1)) \
             and view.entity_of[j + 1] is None:
         return _title_chain_end(view, j + 2, limit)
@@ -616,7 +618,30 @@ def _role_object_end(view: TextView, j: int, limit: int) -> int:
             return _title_chain_end(view, place.last, limit)  # السناتور عن فلوريدا، النائب عن محافظة البصرة
         if view.key(j + 1) in _PARTY_HEADS and view.entity_of[j + 1] is None:
             return _title_chain_end(view, j + 2, limit)  # النائب عن حزب المحافظين، السناتور عن الحزب الجمهوري
-    return j
+    end = j
+    for _ in range(2):
+        # «مدير خدمات الركاب بالإقليم الشمالي بالخطوط السعودية»: where, and in which body, the role is held
+        if not _ba_body(view, end, limit):
+            break
+        ent = view.entity_of[end]
+        end = _title_chain_end(view, ent.last if ent is not None else end + 1, limit)
+    return end
+
+
+def _ba_body(view: TextView, j: int, limit: int) -> bool:
+    """«بالخطوط» or «بشركة» at ``j``: ب on a definite noun or a body's head that is no person (not «بالرئيس»,
+    «بالمشاركين»), nor a tagged person."""
+    k = view.key(j)
+    if j >= limit or not k.startswith("ب") or not (_definite(k) or k[1:] in _heads()[1]):
+        return False
+    ent = view.entity_of[j]
+    if ent is not None and (ent.type == "PERS" or ent.first != j or ent.last > limit):
+        return False
+    titles, _, unnamed, _ = _heads()
+    stem = head_key(k[1:])[0]
+    bare = stem.removeprefix("ال")
+    return not any(w in titles or w in unnamed or w in _CITIZENS for w in (stem, bare, "ال" + bare)) \
+        and not _human_plural(stem, "ين") and not _human_plural(stem, "ون")
 
 
 _PARTY_HEADS = key_set("حزب الحزب")
@@ -1030,6 +1055,16 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
             else:
                 break
         name_at = _past_comma(view, j, limit)
+        if key.removeprefix("ال") in _OFFICIALS and key.startswith("ال") and j == i + 1 and _ba_body(view, j, limit):
+            # «المسؤول بوزارة الداخلية السعودية العميد بسام عطية»: the body, then the name after its rank
+            over = _role_object_end(view, j, limit)
+            h = _past_comma(view, over, limit)
+            while h < limit and head_key(view.key(h))[0] in titles and view.entity_of[h] is None:
+                h += 1
+            named = view.entity_starting(h)
+            if named is not None and named.type == "PERS" and named.last <= limit:
+                last = _extend_name(view, named.last, limit)
+                return Mention(i, last, "PERS", unnamed.get(key, "m"), name=(h, last), title=(i, over), skip=skip)
         if key in _OFFICIALS and seen_definite and (named := view.entity_starting(name_at)) is not None \
                 and named.type == "PERS" and named.last <= limit \
                 and not any(head_key(view.key(x))[0] in titles for x in range(i + 1, j)):
