@@ -308,6 +308,7 @@ def _extend_name(view: TextView, last: int, limit: int) -> int:
         and not _possessive(view, last)
         and not (view.key(last)[:1] in ("ل", "ب") and view.key(last)[1:] in view.person_words)  # لزاخاروفا
         and not _preposition_and_noun(view.key(last))  # أشاد نتنياهو بقرار …
+        and not addressed_after_lam(view.key(last))  # «قال كيري لصحفيين»: those he spoke to
         and not _accusative_noun(view, last)  # «رئاسة الأمير محمد بن نايف اجتماعا»: the object
         and view.key(last) not in DEMONSTRATIVES  # «ونفى ترامب ذلك»: what he denied
         and not _form_iv_verb(view, last)  # «أيوب بن نحيت أثنى على …»: a verb
@@ -1156,6 +1157,11 @@ _SHORT_ADJECTIVES = key_set("الحر الحرة العام العامة الخ�
                             "الأدنى الأقصى الكبرى الوسطى الأول الأولى الثاني الثالث السابق السابقة الراحل الراحلة")
 
 
+def short_adjective(k: str) -> bool:
+    """A common adjective too short to tell by its form (العامة، العليا، السابق): never a noun of its own."""
+    return k in _SHORT_ADJECTIVES
+
+
 # What a statement is made in (في بيان، في تصريح): never the body a title belongs to
 _STATEMENT_NOUNS = key_set("بيان تصريح تصريحات تقرير رسالة مقابلة حديث كلمة مؤتمر تغريدة")
 
@@ -1347,8 +1353,10 @@ _ORDINAL_ADVERBS = key_set("لأول لآخر لثاني لثالث")
 
 
 def addressed_after_lam(key: str) -> bool:
-    """ل + a noun of people addressed, never part of a title (لأهالي، للصحفيين: ل + الصحفيين، لنظيره)."""
-    return key[:1] == "ل" and (key[1:] in _ADDRESSED_NOUNS or key[:2] == "لل" and "ال" + key[2:] in _ADDRESSED_NOUNS)
+    """ل + a noun of people addressed, never part of a title (لأهالي، للصحفيين: ل + الصحفيين، لنظيره), also
+    without the article (لصحفيين، لمراسلين)."""
+    return key[:1] == "ل" and (key[1:] in _ADDRESSED_NOUNS or "ال" + key[1:] in _ADDRESSED_NOUNS
+                               or key[:2] == "لل" and "ال" + key[2:] in _ADDRESSED_NOUNS)
 
 
 def _lam_idafa(view: TextView, j: int, limit: int) -> bool:

@@ -29,6 +29,7 @@ from .mentions import (
     parse_mention_ending_at,
     plural_of_things,
     share_mention,
+    short_adjective,
     title_phrase_end,
 )
 from .model import Gender, QuoteKind
@@ -387,8 +388,8 @@ def _subject_before_object(view: TextView, mention: Mention) -> Mention | None:
             continue
         if view.entity_of[cut] is not None and view.entity_of[cut].first < cut:
             continue  # (inside one name)
-        if view.entity_starting(cut) is None and view.key(cut).endswith(("ي", "يه")):
-            continue  # (an adjective of the subject: صحيفة "سودويتشه تسايتونغ" الألمانية)
+        if view.entity_starting(cut) is None and (view.key(cut).endswith(("ي", "يه")) or short_adjective(view.key(cut))):
+            continue  # (an adjective of the subject: صحيفة "سودويتشه تسايتونغ" الألمانية، النيابة العامة)
         subject = parse_mention(view, mention.first, cut)
         if subject is None or subject.last != cut:
             continue
