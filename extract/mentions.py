@@ -470,6 +470,7 @@ _ABBREVIATED_TITLES = key_set("د م أ")  # دكتور، مهندس، أستا�
 # bodies named by the person who heads them, after his title (إدارة الرئيس الأميركي دونالد ترامب; not
 # «رئاسة الأمير محمد بن نايف اجتماعا», his chairing)
 _OWNED_BODIES = key_set("إدارة حكومة مكتب نظام")
+_MINISTERS = key_set("وزراء")
 _OFFICIALS = key_set("مسؤول مسؤولة")  # unnamed heads that are a role in a row of titles before the name
 _GRADES = key_set("أول ثان ثاني")
 _GRADED_RANKS = key_set("الملازم ملازم الفريق فريق")
@@ -1014,6 +1015,16 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
                 j, seen_definite = body.last, True  # نواب مجلس الأمة الكويتي: the body they belong to
             elif _construct_noun(view, j, limit) and head_key(view.key(j))[0] in orgs:
                 j, seen_definite = j + 2, True  # أعضاء مجلس النواب (a body; not «راجع أطباء حالة الرجل»)
+        if key in _MINISTERS and not seen_definite:
+            # وزراء دفاع قبرص وإسرائيل واليونان، وزراء خارجية فرنسا وألمانيا: ministers of a field, of the
+            # countries named
+            at = j + 1 if j == i + 1 and _plain_indefinite(view, j, limit) else j
+            place = view.entity_starting(at) if i + 1 < at < limit else None
+            if place is not None and place.type in ("LOC", "ORG") and place.last <= limit:
+                j, seen_definite = place.last, True
+                while j < limit and view.key(j)[:1] == "و" and (more := view.entity_starting(j)) is not None \
+                        and more.type == place.type and more.last <= limit:
+                    j = more.last
         while j < limit:
             k = _case_off(view.key(j), accusative)
             if j == i + 1 and not seen_definite and (_human_plural(key, "ون") or _human_plural(key, "ين")) \

@@ -1087,7 +1087,10 @@ def test_bayyana_is_a_cue_only_where_a_verb_stands(text: str, content: list[str]
      ("أعلنت عمادة القبول والتسجيل، عن فتح باب التحويل. وأوضحت كلية الطب أن الدراسة تبدأ الأحد.",
       [("عمادة القبول والتسجيل", "فتح باب التحويل"), ("كلية الطب", "الدراسة تبدأ الأحد")]),
      # those spoken to, without the article, are not part of the name
-     ("وقال جيم سكيا لصحفيين إن الجميع يأمل في طي الصفحة.", [("جيم سكيا", "الجميع يأمل في طي الصفحة")])],
+     ("وقال جيم سكيا لصحفيين إن الجميع يأمل في طي الصفحة.", [("جيم سكيا", "الجميع يأمل في طي الصفحة")]),
+     # ministers together, of a field and of the countries named, speak as one unnamed source
+     ("وأعلن وزراء خارجية مصر والإمارات والبحرين أنهم مصممون على حماية الشركات. وقال الوزراء إن الحل سياسي.",
+      [("وزراء خارجية مصر والإمارات والبحرين", "مصممون على حماية الشركات"), ("الوزراء", "الحل سياسي")])],
 )
 def test_who_speaks_around_the_verb(text: str, expected: list, fake_ner) -> None:
     ner = fake_ner.with_entities({"ترامب": "PERS", "جيم سكيا": "PERS", "كوريا الشمالية": "LOC", "للبرادعي": "PERS",
