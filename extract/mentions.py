@@ -1027,6 +1027,8 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
                     j = more.last
         while j < limit:
             k = _case_off(view.key(j), accusative)
+            if k.startswith("لل") and _media_word_key(k[2:]) and key.removeprefix("ال") not in _STATEMENT_NOUNS:
+                break  # «مسؤولون سعوديون للتلفزيون الرسمي»: the outlet they spoke to (not «تقرير للصحيفة»: its report)
             if j == i + 1 and not seen_definite and (_human_plural(key, "ون") or _human_plural(key, "ين")) \
                     and not _media_word_key(key) and k.startswith("ال") and k not in nats:  # (not تلفزيون المنار)
                 break  # «واعتبر محللون القرار الأميركي …»: a plural with its ن owns nothing; a definite word is the object

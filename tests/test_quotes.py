@@ -1090,7 +1090,10 @@ def test_bayyana_is_a_cue_only_where_a_verb_stands(text: str, content: list[str]
      ("وقال جيم سكيا لصحفيين إن الجميع يأمل في طي الصفحة.", [("جيم سكيا", "الجميع يأمل في طي الصفحة")]),
      # ministers together, of a field and of the countries named, speak as one unnamed source
      ("وأعلن وزراء خارجية مصر والإمارات والبحرين أنهم مصممون على حماية الشركات. وقال الوزراء إن الحل سياسي.",
-      [("وزراء خارجية مصر والإمارات والبحرين", "مصممون على حماية الشركات"), ("الوزراء", "الحل سياسي")])],
+      [("وزراء خارجية مصر والإمارات والبحرين", "مصممون على حماية الشركات"), ("الوزراء", "الحل سياسي")]),
+     # an outlet after an unnamed source is who it spoke to; after a report, whose report it is
+     ("وذكر مسؤولون سعوديون للتلفزيون الرسمي أن الأمر يشمل الطلاب.", [("مسؤولون سعوديون", "الأمر يشمل الطلاب")]),
+     ("وذكر تقرير للصحيفة أن الأمر يشمل الطلاب.", [("تقرير للصحيفة", "الأمر يشمل الطلاب")])],
 )
 def test_who_speaks_around_the_verb(text: str, expected: list, fake_ner) -> None:
     ner = fake_ner.with_entities({"ترامب": "PERS", "جيم سكيا": "PERS", "كوريا الشمالية": "LOC", "للبرادعي": "PERS",
