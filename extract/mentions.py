@@ -473,6 +473,7 @@ _OWNED_BODIES = key_set("إدارة حكومة مكتب نظام")
 _MINISTERS = key_set("وزراء")  # ministers together, named for a field and the countries they serve
 _OFFICIALS = key_set("مسؤول مسؤولة")  # unnamed heads that are a role in a row of titles before the name
 _GRADES = key_set("أول ثان ثاني")
+_FIRST = key_set("الأول الأولى")  # right after a title, its rank (الوزير الأول، النائبة الأولى), not a day
 _GRADED_RANKS = key_set("الملازم ملازم الفريق فريق")
 _RANK_QUALIFIERS = key_set("ركن الركن متقاعد المتقاعد طيار الطيار بحري البحري بالإنابة بالنيابة")
 _PERIODS = key_set("الأيام الأسابيع الأشهر الشهور السنوات الساعات الأسبوع الشهر العام السنة الفترة الآونة الوقت")
@@ -1201,8 +1202,12 @@ def _title_chain_end(view: TextView, j: int, limit: int) -> int:
     while j < limit:
         if view.key(j) in SPEECH_OBJECT_NOUNS:
             break  # «وختم المحلل السياسي القول إن …»: the saying, not part of the title
-        if view.key(j) in _RANK_QUALIFIERS or view.key(j) in _GRADES and view.key(j - 1) in _GRADED_RANKS:
-            j += 1  # اللواء متقاعد، العميد ركن، اللواء الطيار، الملازم أول، الفريق أول: part of the rank
+        if view.key(j) in _RANK_QUALIFIERS or view.key(j) in _GRADES and view.key(j - 1) in _GRADED_RANKS \
+                or j == first and view.key(j) in _FIRST and head_key(view.key(j - 1))[0] in _heads()[0] \
+                and (j + 1 >= limit or not view.key(j + 1).startswith("ل")):
+            # اللواء متقاعد، العميد ركن، الملازم أول، الوزير الأول، النائب الأول: part of the rank (not «الفريق
+            # الأول لكرة القدم», the first team)
+            j += 1
         elif j == first and view.key(j)[:1] == "و" and head_key(view.key(j)[1:])[0] in _heads()[0] \
                 and j + 1 < limit and _definite(view.key(j + 1)) and view.entity_of[j] is None:
             j += 1  # إمام وخطيب المسجد الحرام: two roles over one place

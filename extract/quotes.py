@@ -230,8 +230,11 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
         # the phrase may have run on into («واتهم مصدر إماراتي قطر بلعب دور»)
         mention = _subject_before_object(view, mention)
     if form.tense == "present" and (fronted := parse_mention_ending_at(view, i, start)) is not None \
-            and fronted.first == start and fronted.name is not None:
-        mention = None  # «ترامب يدعو كوريا الشمالية إلى …»: a headline's subject stands before a present verb
+            and (fronted.first == start or fronted.first > start and view.tokens[fronted.first - 1].text == ":") \
+            and (fronted.name is not None or fronted.type == "PERS" and fronted.title is not None):
+        # «ترامب يدعو كوريا الشمالية إلى …»، «الجزائر: الوزير الأول يدعو النساء إلى …»: a headline's subject
+        # stands before a present verb
+        mention = None
     kana_subject = _subject_after_kana(view, i, start) if mention is not None else None
     if mention is not None and form.tense == "present" and view.key(i) == cues.strip_conjunction(view.key(i)) \
             and _describes_noun_before(view, i, start, form.frame):

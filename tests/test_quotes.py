@@ -1093,7 +1093,11 @@ def test_bayyana_is_a_cue_only_where_a_verb_stands(text: str, content: list[str]
       [("وزراء خارجية مصر والإمارات والبحرين", "مصممون على حماية الشركات"), ("الوزراء", "الحل سياسي")]),
      # an outlet after an unnamed source is who it spoke to; after a report, whose report it is
      ("وذكر مسؤولون سعوديون للتلفزيون الرسمي أن الأمر يشمل الطلاب.", [("مسؤولون سعوديون", "الأمر يشمل الطلاب")]),
-     ("وذكر تقرير للصحيفة أن الأمر يشمل الطلاب.", [("تقرير للصحيفة", "الأمر يشمل الطلاب")])],
+     ("وذكر تقرير للصحيفة أن الأمر يشمل الطلاب.", [("تقرير للصحيفة", "الأمر يشمل الطلاب")]),
+     # a headline's title before a present verb is its subject, also after a topic and a colon; «الأول» right
+     # after a title is its rank
+     ("الجزائر: الوزير الأول يدعو النساء إلى المشاركة\nوقال الوزير الأول إن الانتخابات مهمة.",
+      [("الوزير الأول", "النساء إلى المشاركة"), ("الوزير الأول", "الانتخابات مهمة")])],
 )
 def test_who_speaks_around_the_verb(text: str, expected: list, fake_ner) -> None:
     ner = fake_ner.with_entities({"ترامب": "PERS", "جيم سكيا": "PERS", "كوريا الشمالية": "LOC", "للبرادعي": "PERS",
