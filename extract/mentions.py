@@ -470,6 +470,8 @@ _ABBREVIATED_TITLES = key_set("د م أ")  # دكتور، مهندس، أستا�
 # bodies named by the person who heads them, after his title (إدارة الرئيس الأميركي دونالد ترامب; not
 # «رئاسة الأمير محمد بن نايف اجتماعا», his chairing)
 _OWNED_BODIES = key_set("إدارة حكومة مكتب نظام")
+# kin: the titled name after «زوجة الرئيس …» is the president's, never the wife's
+_KIN = key_set("والد والدة شقيق شقيقة نجل ابن ابنة زوج زوجة أرملة")
 _MINISTERS = key_set("وزراء")  # ministers together, named for a field and the countries they serve
 _OFFICIALS = key_set("مسؤول مسؤولة")  # unnamed heads that are a role in a row of titles before the name
 _GRADES = key_set("أول ثان ثاني")
@@ -835,7 +837,15 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
             and view.entity_of[j - 1] is None and (view.key(j - 1) in _OWNED_BODIES or view.key(j - 1) in _NAMED_AFTER
                                                    or view.key(j - 1) in _OWNERS_HONORIFICS
                                                    and view.key(j - 2) in _NAMED_AFTER)  # جامعة الملك سعود
-        if owned_by_name or name is not None and key in _RELATIONAL_TITLES and name[0] == j == i + 1 \
+        # «زوجة الرئيس السوري بشار الأسد»: kin, then one titled person (not «نجل الرئيس السابق نائب رئيس
+        # الحكومة قوباد …», «نجل أمير المنطقة الأمير تركي …»: a second title in a row is the son's own)
+        kin_of_titled = name is not None and key in _KIN and name[0] > i + 1 and not view.is_punct(name[0] - 1) \
+            and not strip_diacritics(view.tokens[i].text).endswith(("ه", "ها")) \
+            and head_key(view.key(i + 1))[0] in titles \
+            and not any(head_key(view.key(x))[0] in titles for x in range(i + 2, name[0]))
+        # (and the title is the kin's own genitive, not «شقيقه رئيس الحكومة …», his brother, named, nor «والد
+        # الشهيد الشيخ فهد», the father with his honorific)
+        if owned_by_name or kin_of_titled or name is not None and key in _RELATIONAL_TITLES and name[0] == j == i + 1 \
                 and view.entity_of[j] is not None:
             # «محامي ستورمي دانيلز، مايكل آفينياتي،»، «والد محمد»: the person right after the title is whose
             # lawyer or father, as the person after «وزير البيئة في حكومة» or «مدير مكتب» is whose government or

@@ -227,8 +227,10 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
             and cues.strip_conjunction(view.key(i)) in _ACCUSING_BARE:
         # «ودافع ليونهيلم عن تصريحاته واتهم هانسون يونغ بأنها قالت …»: the one accused of something (بـ) right
         # after the verb is its object; a subject has the accused after it (اتهم الوزير المعارضة بـ …), which
-        # the phrase may have run on into («واتهم مصدر إماراتي قطر بلعب دور»)
-        mention = _subject_before_object(view, mention)
+        # the phrase may have run on into («واتهم مصدر إماراتي قطر بلعب دور»). Who demands (طالب) is named
+        # alone before بـ as often as not («وطالب المتظاهرون بإسقاط …»): that phrase stays the subject.
+        split = _subject_before_object(view, mention)
+        mention = split if split is not None or form.lemma not in _DEMANDING else mention
     if form.tense == "present" and (fronted := parse_mention_ending_at(view, i, start)) is not None \
             and (fronted.first == start or fronted.first > start and view.tokens[fronted.first - 1].text == ":") \
             and (fronted.name is not None or fronted.type == "PERS" and fronted.title is not None):
@@ -393,12 +395,22 @@ def _subject_before_object(view: TextView, mention: Mention) -> Mention | None:
             continue  # (inside one name)
         if view.entity_starting(cut) is None and (view.key(cut).endswith(("ي", "يه")) or short_adjective(view.key(cut))):
             continue  # (an adjective of the subject: صحيفة "سودويتشه تسايتونغ" الألمانية، النيابة العامة)
+        if view.key(cut)[:1] == "و" or view.key(cut).endswith(("يين", "يون")) and view.key(cut - 1).endswith(("ين", "ون")):
+            continue  # (one more subject: بريطانيا وفرنسا وألمانيا; a plural's adjective: نقابة الصحافيين الفلسطينيين)
+        before = view.key(cut - 1)
+        if view.entity_of[cut - 1] is None and not cues.strip_conjunction(before).startswith("ال") \
+                and not before.endswith(("ي", "يه", "يون", "يين")) and not before.startswith("لل"):
+            # (a word without the article owns what follows: أهالي منطقة سيدي مرشد; not an adjective: مصدر
+            # إماراتي | قطر، دبلوماسيون غربيون | موسكو)
+            continue
         subject = parse_mention(view, mention.first, cut)
         if subject is None or subject.last != cut:
             continue
-        if subject.type == "ORG" and subject.last - subject.first == 1 and view.entity_of[subject.first] is None \
+        if subject.last - subject.first == 1 and view.entity_of[subject.first] is None \
                 and not cues.strip_conjunction(view.key(subject.first)).startswith("ال"):
-            continue  # «إدارة | ترامب»، «قوات | النظام»: a head noun without the article goes with its genitive
+            continue  # «إدارة | ترامب»، «خبراء | الأمم المتحدة»: a head noun without the article goes with its genitive
+        if subject.name is None and subject.type == "UNNAMED" and getattr(view.entity_starting(cut), "type", "") == "PERS":
+            continue  # «المواطن | يوسف محمد»: the name after a source noun is its own
         if subject.type == "PERS" and subject.name is None and (
                 view.entity_starting(cut) is None or title_phrase_end(view, mention.first, mention.last) > cut
                 or getattr(view.entity_starting(cut), "type", "") == "PERS"):
@@ -407,9 +419,10 @@ def _subject_before_object(view: TextView, mention: Mention) -> Mention | None:
     return None
 
 
-# verbs whose object is accused or described «of» something with بـ (اتهم X بـ، وصف X بأنه)
-_ACCUSING = key_set("اتهم وصف")
-_ACCUSING_BARE = key_set("اتهم اتهمت وصف وصفت يتهم تتهم يصف تصف")  # without an object pronoun (not اتهمه)
+# verbs whose object is accused, described or asked «of» something with بـ (اتهم X بـ، وصف X بأنه، طالب X بـ)
+_ACCUSING = key_set("اتهم وصف طالب")
+_DEMANDING = key_set("طالب")
+_ACCUSING_BARE = key_set("اتهم اتهمت وصف وصفت يتهم تتهم يصف تصف طالب طالبت يطالب تطالب")  # (not اتهمه: a pronoun)
 # Verbs whose complement opens with «من» (حذر خبراء من …)
 _WARN_VERBS = frozenset({"حذر"})
 # verbs whose noun after them may be who is addressed (طالب إيران بـ، اتهم لندن بـ، دعا الدول إلى)

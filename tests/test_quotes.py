@@ -1097,7 +1097,13 @@ def test_bayyana_is_a_cue_only_where_a_verb_stands(text: str, content: list[str]
      # a headline's title before a present verb is its subject, also after a topic and a colon; «الأول» right
      # after a title is its rank
      ("الجزائر: الوزير الأول يدعو النساء إلى المشاركة\nوقال الوزير الأول إن الانتخابات مهمة.",
-      [("الوزير الأول", "النساء إلى المشاركة"), ("الوزير الأول", "الانتخابات مهمة")])],
+      [("الوزير الأول", "النساء إلى المشاركة"), ("الوزير الأول", "الانتخابات مهمة")]),
+     # the titled name after kin is the titled person's; the apposed one is the speaker's
+     ("أكدت زوجة الرئيس السوري جيم سكيا، هيثم الساعدي، أنها من الشعب.", [("هيثم الساعدي", "من الشعب")]),
+     ("وقالت زوجة الرئيس جيم سكيا إن الحملة ناجحة.", [("زوجة الرئيس جيم سكيا", "الحملة ناجحة")]),
+     # who demands, and of whom: the one asked is split off when named after the subject
+     ("طالبت محكمة العدل الدولية تونس بتخفيف العقوبات. وطالب المتظاهرون بإسقاط الحكومة.",
+      [("محكمة العدل الدولية", "تونس بتخفيف العقوبات"), ("المتظاهرون", "بإسقاط الحكومة")])],
 )
 def test_who_speaks_around_the_verb(text: str, expected: list, fake_ner) -> None:
     ner = fake_ner.with_entities({"ترامب": "PERS", "جيم سكيا": "PERS", "كوريا الشمالية": "LOC", "للبرادعي": "PERS",
