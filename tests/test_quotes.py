@@ -1103,7 +1103,9 @@ def test_bayyana_is_a_cue_only_where_a_verb_stands(text: str, content: list[str]
      ("وقالت زوجة الرئيس جيم سكيا إن الحملة ناجحة.", [("زوجة الرئيس جيم سكيا", "الحملة ناجحة")]),
      # who demands, and of whom: the one asked is split off when named after the subject
      ("طالبت محكمة العدل الدولية الولايات المتحدة بتخفيف العقوبات. وطالب المتظاهرون بإسقاط الحكومة.",
-      [("محكمة العدل الدولية", "الولايات المتحدة بتخفيف العقوبات"), ("المتظاهرون", "بإسقاط الحكومة")])],
+      [("محكمة العدل الدولية", "الولايات المتحدة بتخفيف العقوبات"), ("المتظاهرون", "بإسقاط الحكومة")]),
+     # a definite title owns no body after it: the body is the verb's object
+     ("وطالب العميد وزارة التعليم العالي بالتدخل الفوري.", [("العميد", "وزارة التعليم العالي بالتدخل الفوري")])],
 )
 def test_who_speaks_around_the_verb(text: str, expected: list, fake_ner) -> None:
     ner = fake_ner.with_entities({"ترامب": "PERS", "جيم سكيا": "PERS", "كوريا الشمالية": "LOC", "للبرادعي": "PERS",
