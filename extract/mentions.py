@@ -1259,6 +1259,9 @@ def _title_chain_end(view: TextView, j: int, limit: int) -> int:
                 and view.key(j) not in orgs:
             break  # «ورفع السفير العزاء إلى …»، «وأكد المبعوث الحرص على …»: a definite title owns no noun; a
             # definite noun and its complement after it are the object (not «الباحث البارز في …»)
+        elif view.key(j) in DEMONSTRATIVES and j + 1 < limit and _definite(view.key(j + 1)) \
+                and not _definite(view.key(j - 1)) and view.entity_of[j - 1] is None and view.entity_of[j + 1] is None:
+            j += 2  # «رئيسة هذه الجمعية إليز بوغوسيان»: the title's genitive with a demonstrative
         elif j == first and _definite(view.key(j - 1)) and not _definite(view.key(j)) \
                 and view.key(j) in orgs:
             break  # «وطالب العميد وزارة التعليم العالي بـ»: a definite title owns no body; the body is the object
