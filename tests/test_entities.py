@@ -321,6 +321,12 @@ def test_a_nationality_before_a_name_a_plural_blessing_and_a_noun_with_its_are_c
     assert [e.text for e in clean_entities(text, tokenize(text), raw)] == ["لويس سواريز", "فهد ونايف", "سورية"]
 
 
+def test_nationalities_of_smaller_countries_are_cut_from_a_name_too() -> None:
+    text = "وقال الرئيس الغواتيمالي جيمي موراليس، والتقى الناشط البورمي"
+    raw = tagged(text, ("الغواتيمالي جيمي موراليس", "PERS"), ("البورمي", "PERS"))
+    assert [e.text for e in clean_entities(text, tokenize(text), raw)] == ["جيمي موراليس"]
+
+
 def test_radiya_allahu_anhu_is_no_part_of_a_name() -> None:
     text = "وعن أنس رضي الله عنه قال، وعن عمر بن الخطاب رضي الله عنه قال"
     raw = tagged(text, ("أنس رضي الله", "PERS"), ("عمر بن الخطاب رضي الله عنه", "PERS"))
