@@ -1,15 +1,18 @@
 """Silver training data: a tagger's entities on unlabelled news, written as CoNLL.
 
 The gold corpus has a few thousand names; the news corpus has far more, in the contexts where aqwal
-meets them. Training the fast CRF on the slower neural tagger's output over news articles (next to
-the gold data) teaches it names and contexts the gold corpus lacks ("uptraining"). Each article is
-tagged as a whole and goes through the pipeline's entity stage (one name, one type per article), and
-an entity is written on the whole tokens it covers, as the gold corpora tag them.
+meets them. Training the fast CRF on slower taggers' output over news articles (next to the gold
+data) teaches it names and contexts the gold corpus lacks ("uptraining"). The teacher is the neural
+tagger, decoded together with fine-tuned multilingual-e5-small when ``--e5`` is given (the shipped CRF's
+silver data). Each article is tagged as a whole and goes through the pipeline's entity stage (one name,
+one type per article), and an entity is written on the whole tokens it covers, as the gold corpora tag
+them.
 
-Usage (from the repository root; the neural tagger must be the one trained on all of the gold data)::
+Usage (from the repository root; the taggers must be the ones trained on all of the gold data), as the
+shipped model's data was made, in two halves side by side::
 
-    python -m extract.ner.silver --corpus ../shared/data/corpus/news.jsonl.gz \\
-        --tokens 1200000 --every 9 --out /tmp/silver.conll
+    python -m extract.ner.silver --corpus ../shared/data/corpus/news.jsonl.gz --e5 /tmp/e5-ner.pt \\
+        --tokens 600000 --every 18 --offset 0 --out /tmp/silver.0.conll   # and --offset 9
 """
 
 from __future__ import annotations
