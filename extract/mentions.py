@@ -1214,9 +1214,9 @@ def _title_chain_end(view: TextView, j: int, limit: int) -> int:
             break  # «وختم المحلل السياسي القول إن …»: the saying, not part of the title
         if view.key(j) in _RANK_QUALIFIERS or view.key(j) in _GRADES and view.key(j - 1) in _GRADED_RANKS \
                 or j == first and view.key(j) in _FIRST and head_key(view.key(j - 1))[0] in _heads()[0] \
-                and (j + 1 >= limit or not view.key(j + 1).startswith("ل")):
-            # اللواء متقاعد، العميد ركن، الملازم أول، الوزير الأول، النائب الأول: part of the rank (not «الفريق
-            # الأول لكرة القدم», the first team)
+                and not (view.key(j - 1) in _GRADED_RANKS and j + 1 < limit and view.key(j + 1).startswith("ل")):
+            # اللواء متقاعد، العميد ركن، الملازم أول، الوزير الأول، النائب الأول لقائد الحرس: part of the rank
+            # (not «الفريق الأول لكرة القدم», the first team)
             j += 1
         elif j == first and view.key(j)[:1] == "و" and head_key(view.key(j)[1:])[0] in _heads()[0] \
                 and j + 1 < limit and _definite(view.key(j + 1)) and view.entity_of[j] is None:
