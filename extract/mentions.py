@@ -685,6 +685,9 @@ def _described_name(view: TextView, i: int, limit: int) -> Mention | None:
             _definite(view.key(i)) or _owned_person_noun(view, i, limit)):
         return None
     j = _role_object_end(view, _title_chain_end(view, i + 1, limit), limit)
+    apposed = _definite(view.key(i)) and j == i + 1 and j + 1 < limit and view.tokens[j].text in "،,"
+    if apposed:
+        j += 1  # «وقال المدافع، دوجان لوفرن، إن»: the name in apposition between commas
     if not _definite(view.key(i)) and any(view.key(x)[:1] in ("ب", "ل") or view.key(x) == "في" for x in range(i + 1, j)):
         return None  # «أعلنت كلية الهندسة بجامعة الملك عبدالعزيز»: a body, named after a person
     while j < limit and view.key(j) in titles and view.entity_of[j] is None:
@@ -697,6 +700,9 @@ def _described_name(view: TextView, i: int, limit: int) -> Mention | None:
     if not _definite(view.key(i)) and view.key(j) == "الله":
         return None  # «قال رسول الله»، «صلى الله عليه وسلم»: God is no person the tagger may name
     last = _extend_name(view, ent.last, limit)
+    if apposed and not (last == limit or view.tokens[last].text in "،," or view.key(last) in cues.complementizers()
+                        or view.key(last) in cues.time_words()):
+        return None  # «وقال اللاعب، ميسي يستحق …»: without the closing comma the name opens what was said
     if j == i + 1 and not _definite(view.key(i)):
         if len(view.key(i)) < 3 or _abbreviated_title(view, i, limit):
             return None  # «م. العويضي»: an abbreviated title, handled as one
