@@ -757,6 +757,10 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
         nxt = view.entity_starting(last)
         if nxt is not None and nxt.type == ent.type and view.key(last).startswith("و") and nxt.last <= limit:
             last = nxt.last  # الصين وروسيا
+        elif ent.type == "ORG" and last == ent.last > i + 1 and (short := _short_name_in_quotes(view, last, limit)):
+            # حلف شمال الأطلسي "ناتو"، الثلاثاء: the body's short name, not what it announced (after a one-word
+            # head, راديو "ريناسينشا", the quotation is the name itself)
+            last = short
         gender = orgs.get(key, "f" if ent.type != "ORG" or len(key) > 4 and key.endswith("ات") else "any")
         return Mention(i, last, "ORG", gender, name=(i, ent.last), skip=skip)  # ميليشيات الحوثي: a plural of things
 
@@ -1437,6 +1441,22 @@ def _short_quote_end(view: TextView, j: int, limit: int) -> int:
     """The token after a quotation of up to three words opening at ``j`` and closing before ``limit``, or 0."""
     pair = view.pair_at_open.get(j)
     return pair.close + 1 if pair is not None and pair.close < limit and pair.close - pair.open <= 4 else 0
+
+
+def _short_name_in_quotes(view: TextView, j: int, limit: int) -> int:
+    """The token after a body's short name quoted at ``j`` (حلف شمال الأطلسي "ناتو"،), or 0: a quotation of up
+    to three words, its first a name (tagged, or without the article: «ووصف الحزب "المؤامرة"،» quotes a word),
+    closed by punctuation, a complementizer or a time word, so that nothing reported begins after it."""
+    after = _short_quote_end(view, j, limit)
+    if not after or after - j < 3:
+        return 0
+    first = j + 1
+    if view.entity_of[first] is None and (_definite(view.key(first)) or not namelike(view, first)):
+        return 0
+    if after < limit and not (view.is_punct(after) or view.key(after) in cues.complementizers()
+                              or view.key(after) in cues.time_words()):
+        return 0
+    return after
 
 
 def _quoted_body_end(view: TextView, j: int, limit: int) -> int:
