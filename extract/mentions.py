@@ -1280,6 +1280,8 @@ def _title_chain_end(view: TextView, j: int, limit: int) -> int:
         elif (quoted := _short_quote_end(view, j, limit)) and (
                 head_key(view.key(j - 1))[0] in orgs or _media_word_key(view.key(j - 1)) and _quoted_body_end(view, j, limit)):
             j = quoted  # مدير معهد «سرب»، رئيس تحرير جريدة "عرب نيوز": the body's name in quotation marks
+        elif (quoted := _quoted_body_of_title(view, j, limit)):
+            j = quoted  # رئيس "أكوا باور"، المتحدث باسم "غوغل"، الهيئة الوطنية لمكافحة الفساد «نزاهة»،
         elif _construct_before_entity(view, j, limit):
             j = view.entity_of[j + 1].last  # type: ignore[union-attr]  # أمين منطقة نجران
         elif j > first and _definite(view.key(j - 1)) and view.key(j)[:1] == "و" and j + 1 < limit \
@@ -1441,6 +1443,27 @@ def _short_quote_end(view: TextView, j: int, limit: int) -> int:
     """The token after a quotation of up to three words opening at ``j`` and closing before ``limit``, or 0."""
     pair = view.pair_at_open.get(j)
     return pair.close + 1 if pair is not None and pair.close < limit and pair.close - pair.open <= 4 else 0
+
+
+def _quoted_body_of_title(view: TextView, j: int, limit: int) -> int:
+    """The token after a body or place the tagger named in quotation marks at ``j`` within a title, or 0: after a
+    word without the article or «باسم», its genitive (رئيس "أكوا باور" أن، مبعوثة "الجوهرة أف أم"، المتحدث باسم
+    "غوغل"), when a name, a title or a boundary follows it; after a definite word, the short name of the body
+    just named, closed by a comma (الهيئة الوطنية لمكافحة الفساد «نزاهة»، عن …). After a tagged name only one
+    word counts: more are the holder's name, whatever the tagger made of them."""
+    if j == 0 or j not in view.pair_at_open or j + 1 >= limit \
+            or getattr(view.entity_of[j + 1], "type", "PERS") == "PERS":
+        return 0
+    before = view.key(j - 1)
+    if view.entity_of[j - 1] is not None and view.pair_at_open[j].close > j + 2:
+        return 0  # after a name, words in quotation marks name the title's holder (لشركة أوبر "دارا خوسروشاهي")
+    if not _definite(before) or before == "باسم":
+        titles, orgs, _, _ = _heads()
+        bare = before[1:] if before[:1] in ("ل", "ب") else before
+        governs = before == "باسم" or before in _GENERAL or any(head_key(k)[0] in titles or head_key(k)[0] in orgs
+                                                               for k in (before, bare))
+        return _quoted_body_end(view, j, limit) if governs else 0  # a role or a body noun owns it
+    return _short_name_in_quotes(view, j, limit)
 
 
 def _short_name_in_quotes(view: TextView, j: int, limit: int) -> int:

@@ -323,8 +323,9 @@ def _name_for_title(view: TextView, title: tuple[str, ...]) -> tuple[tuple[str, 
             i -= 1  # «معالي وزير الخارجية»: the mention starts at the honorific
         before = i - 2 if i >= 2 and view.tokens[i - 1].text in "،," else i - 1
         ent = view.entity_of[before] if before >= 0 else None
+        verb_end = _before_addressee(view, ent.first) if ent is not None else 0
         if ent is not None and ent.type == "PERS" and ent.last == before + 1 and any(
-                cues.lookup_verb(view.key(j)) is not None for j in range(max(0, ent.first - 4), ent.first)):
+                cues.lookup_verb(view.key(j)) is not None for j in range(max(0, verb_end - 4), verb_end)):
             # «كشف الأمير عبدالله بن مساعد الرئيس العام لرعاية الشباب أن»: the speaker's title in apposition
             # (not «استقبل الملك سلمان الرئيس الأمريكي», where the title is the object's)
             return glue_compounds(_keys(view, ent.first, ent.last)), _range_text(view, ent.first, ent.last, ent.skip)
@@ -335,6 +336,15 @@ def _name_for_title(view: TextView, title: tuple[str, ...]) -> tuple[tuple[str, 
         ):
             return glue_compounds(_keys(view, *m.name)), _range_text(view, m.name[0], m.name[1])
     return None
+
+
+def _before_addressee(view: TextView, first: int) -> int:
+    """Where the words before ``first`` end once an outlet in quotation marks after ل is passed over («وقال لـ
+    "الاقتصادية" بادي بادماناتان …»: whom the speaker told), or ``first``."""
+    pair = view.pair_at_close.get(first - 1)
+    if pair is not None and pair.open > 0 and view.key(pair.open - 1) == "ل":
+        return pair.open - 1
+    return first
 
 
 # Heads that alone do not point at the one person the article names with them: kin (the name after «زوجة» is
