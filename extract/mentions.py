@@ -474,6 +474,9 @@ _OWNED_BODIES = key_set("إدارة حكومة مكتب نظام")
 _KIN = key_set("والد والدة شقيق شقيقة نجل ابن ابنة زوج زوجة أرملة")
 _MINISTERS = key_set("وزراء")  # ministers together, named for a field and the countries they serve
 _OFFICIALS = key_set("مسؤول مسؤولة")  # unnamed heads that are a role in a row of titles before the name
+# unnamed heads that a name may follow: the one so described (طبيب المنتخب المصري محمد أبو العلا، الطبيب محمد …);
+# never «مصدر», a source that stays unnamed (مصدر مقرب من محمد …)
+_NAMEABLE_SOURCES = key_set("مسؤول مسؤولة المسؤول المسؤولة طبيب قيادي دبلوماسي متحدث متحدثة ضابط موظف مراقب ناشط ناشطة")
 _GRADES = key_set("أول ثان ثاني")
 _FIRST = key_set("الأول الأولى")  # right after a title, its rank (الوزير الأول، النائبة الأولى), not a day
 _GRADED_RANKS = key_set("الملازم ملازم الفريق فريق")
@@ -1100,12 +1103,13 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
             if named is not None and named.type == "PERS" and named.last <= limit:
                 last = _extend_name(view, named.last, limit)
                 return Mention(i, last, "PERS", unnamed.get(key, "m"), name=(h, last), title=(i, over), skip=skip)
-        if key in _OFFICIALS and seen_definite and (named := view.entity_starting(name_at)) is not None \
+        if key in _NAMEABLE_SOURCES and (seen_definite or _definite(view.key(i))) \
+                and (named := view.entity_starting(name_at)) is not None \
                 and named.type == "PERS" and named.last <= limit \
-                and not any(head_key(view.key(x))[0] in titles for x in range(i + 1, j)):
+                and not any(head_key(view.key(x))[0] in titles or view.key(x) in _STATEMENT_NOUNS for x in range(i + 1, j)):
             # «مسؤولة السياسة الخارجية في الاتحاد الأوروبي فيديريكا موغيريني»: the official in charge of a
             # field, named after it, is that person (but «مسؤول في مكتب الرئيس اليمني عبد ربه منصور هادي»:
-            # the name is the president's)
+            # the name is the president's; nor «المسؤول الأمريكي في تصريح للزميلة باربرا ستار»: whom he told)
             last = _extend_name(view, named.last, limit)
             return Mention(i, last, "PERS", unnamed.get(key, "m"), name=(name_at, last), title=(i, j), skip=skip)
         return Mention(i, j, "UNNAMED", unnamed.get(key, "pl"), skip=skip)
