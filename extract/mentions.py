@@ -471,12 +471,12 @@ _ABBREVIATED_TITLES = key_set("د م أ")  # دكتور، مهندس، أستا�
 # «رئاسة الأمير محمد بن نايف اجتماعا», his chairing)
 _OWNED_BODIES = key_set("إدارة حكومة مكتب نظام")
 # kin: the titled name after «زوجة الرئيس …» is the president's, never the wife's
-_KIN = key_set("والد والدة شقيق شقيقة نجل ابن ابنة زوج زوجة أرملة")
+KIN = key_set("والد والدة شقيق شقيقة نجل ابن ابنة زوج زوجة أرملة")
 _MINISTERS = key_set("وزراء")  # ministers together, named for a field and the countries they serve
 _OFFICIALS = key_set("مسؤول مسؤولة")  # unnamed heads that are a role in a row of titles before the name
 # unnamed heads that a name may follow: the one so described (طبيب المنتخب المصري محمد أبو العلا، الطبيب محمد …);
 # never «مصدر», a source that stays unnamed (مصدر مقرب من محمد …)
-_NAMEABLE_SOURCES = key_set("مسؤول مسؤولة المسؤول المسؤولة طبيب قيادي دبلوماسي متحدث متحدثة ضابط موظف مراقب ناشط ناشطة")
+_NAMEABLE_SOURCES = _OFFICIALS | key_set("المسؤول المسؤولة طبيب قيادي دبلوماسي متحدث متحدثة ضابط موظف مراقب ناشط ناشطة")
 _GRADES = key_set("أول ثان ثاني")
 _FIRST = key_set("الأول الأولى")  # right after a title, its rank (الوزير الأول، النائبة الأولى), not a day
 _GRADED_RANKS = key_set("الملازم ملازم الفريق فريق")
@@ -852,7 +852,7 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
                                                    and view.key(j - 2) in _NAMED_AFTER)  # جامعة الملك سعود
         # «زوجة الرئيس السوري بشار الأسد»: kin, then one titled person (not «نجل الرئيس السابق نائب رئيس
         # الحكومة قوباد …», «نجل أمير المنطقة الأمير تركي …»: a second title in a row is the son's own)
-        kin_of_titled = name is not None and key in _KIN and name[0] > i + 1 and not view.is_punct(name[0] - 1) \
+        kin_of_titled = name is not None and key in KIN and name[0] > i + 1 and not view.is_punct(name[0] - 1) \
             and not strip_diacritics(view.tokens[i].text).endswith(("ه", "ها")) \
             and head_key(view.key(i + 1))[0] in titles \
             and not any(head_key(view.key(x))[0] in titles for x in range(i + 2, name[0]))

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from . import cues
 from .attribute import Attributed
 from .entities import citation_name
-from .mentions import PREPOSITIONS, STATE_HEADS, Mention, head_key, parse_mention
+from .mentions import KIN, PREPOSITIONS, STATE_HEADS, Mention, head_key, parse_mention
 from .model import Entity, Span, Speaker, SpeakerType
 from .names import glue_compounds, name_key, same_name, same_word, skeleton
 from .normalize import key_set, key_tokens, match_key, without_hashtag_marks
@@ -323,12 +323,12 @@ def _name_for_title(view: TextView, title: tuple[str, ...]) -> tuple[tuple[str, 
             i -= 1  # «معالي وزير الخارجية»: the mention starts at the honorific
         before = i - 2 if i >= 2 and view.tokens[i - 1].text in "،," else i - 1
         ent = view.entity_of[before] if before >= 0 else None
-        verb_end = _before_addressee(view, ent.first) if ent is not None else 0
-        if ent is not None and ent.type == "PERS" and ent.last == before + 1 and any(
-                cues.lookup_verb(view.key(j)) is not None for j in range(max(0, verb_end - 4), verb_end)):
-            # «كشف الأمير عبدالله بن مساعد الرئيس العام لرعاية الشباب أن»: the speaker's title in apposition
-            # (not «استقبل الملك سلمان الرئيس الأمريكي», where the title is the object's)
-            return glue_compounds(_keys(view, ent.first, ent.last)), _range_text(view, ent.first, ent.last, ent.skip)
+        if ent is not None and ent.type == "PERS" and ent.last == before + 1:
+            verb_end = _before_addressee(view, ent.first)
+            if any(cues.lookup_verb(view.key(j)) is not None for j in range(max(0, verb_end - 4), verb_end)):
+                # «كشف الأمير عبدالله بن مساعد الرئيس العام لرعاية الشباب أن»: the speaker's title in apposition
+                # (not «استقبل الملك سلمان الرئيس الأمريكي», where the title is the object's)
+                return glue_compounds(_keys(view, ent.first, ent.last)), _range_text(view, ent.first, ent.last, ent.skip)
         m = parse_mention(view, i, min(len(view.tokens), i + 20))
         if (
             m is not None and m.name is not None and m.type == "PERS" and m.title is not None
@@ -349,7 +349,7 @@ def _before_addressee(view: TextView, first: int) -> int:
 
 # Heads that alone do not point at the one person the article names with them: kin (the name after «زوجة» is
 # the husband's), forms of address, «الرجل»
-_TOO_GENERAL = key_set("والد والدة شقيق شقيقة نجل ابن ابنة زوج زوجة أرملة سيد سيدة رجل امرأة")
+_TOO_GENERAL = KIN | key_set("سيد سيدة رجل امرأة")
 
 
 def _name_for_described_title(view: TextView, title: tuple[str, ...]) -> tuple[tuple[str, ...], str] | None:
