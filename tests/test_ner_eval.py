@@ -10,6 +10,7 @@ from extract.model import Entity, Token
 from extract.ner.evaluate import (
     ConllFormatError,
     evaluate_backend,
+    lines_to_text,
     normalize_tag,
     read_conll,
     score,
@@ -85,6 +86,13 @@ def test_tokens_to_text_offsets() -> None:
     assert text == "أ بب ججج"
     assert all(text[t.start:t.end] == t.text for t in tokens)
     assert [t.index for t in tokens] == [0, 1, 2]
+
+
+def test_lines_to_text_puts_each_sentence_on_its_line() -> None:
+    text, tokens = lines_to_text([["قال", "زيد"], ["."], ["نعم", "لا"]])
+    assert text == "قال زيد\n.\nنعم لا"
+    assert all(text[t.start:t.end] == t.text for t in tokens)
+    assert [t.index for t in tokens] == [0, 1, 2, 3, 4]
 
 
 class _Lookup:

@@ -125,6 +125,18 @@ def tokens_to_text(words: Sequence[str]) -> tuple[str, tuple[Token, ...]]:
     return " ".join(words), tuple(tokens)
 
 
+def lines_to_text(sentences: Sequence[Sequence[str]]) -> tuple[str, tuple[Token, ...]]:
+    """Pre-tokenized sentences as one text, a line each, with Tokens and their offsets."""
+    text, tokens = tokens_to_text([w for sentence in sentences for w in sentence])
+    chars = list(text)
+    first = 0
+    for sentence in sentences[:-1]:
+        first += len(sentence)
+        if 0 < first < len(tokens):
+            chars[tokens[first].start - 1] = "\n"  # the space before the next sentence's first token
+    return "".join(chars), tokens
+
+
 def tag_with_backend(backend: NerBackend, words: Sequence[str]) -> list[str]:
     """Run a backend over one pre-tokenized sentence and return one BIO tag per word."""
     text, tokens = tokens_to_text(words)
@@ -164,15 +176,7 @@ def tag_text_with_backend(backend: NerBackend, sentences: Sequence[Sequence[str]
     pipeline's entity stage; an entity's tokens are those it overlaps."""
     from ..entities import propagate_entities
 
-    words = [w for sentence in sentences for w in sentence]
-    text, tokens = tokens_to_text(words)
-    lines = list(text)
-    first = 0
-    for sentence in sentences[:-1]:
-        first += len(sentence)
-        if 0 < first < len(tokens):
-            lines[tokens[first].start - 1] = "\n"  # the space before the next sentence's first token
-    text = "".join(lines)
+    text, tokens = lines_to_text(sentences)
     tags = whole_token_tags(tokens, propagate_entities(text, tokens, backend(text, tokens) if tokens else ()))
     out, at = [], 0
     for sentence in sentences:
