@@ -76,10 +76,10 @@ def main(argv: list[str] | None = None) -> int:
             best = min(best, time.perf_counter() - t0)
         return best
 
-    best = best_seconds([tokens_to_text(w) for w, _ in sentences])
-    group = max(args.per_text, 1)
-    best_texts = best_seconds([lines_to_text([w for w, _ in sentences[at:at + group]])
-                               for at in range(0, len(sentences), group)]) if group > 1 else None
+    n = args.per_text
+    best_alone = best_seconds([tokens_to_text(w) for w, _ in sentences])
+    best_texts = best_seconds([lines_to_text([w for w, _ in sentences[at:at + n]])
+                               for at in range(0, len(sentences), n)]) if n > 1 else None
 
     names = (model_path.name, CLUSTER_FILE, LEXICON_FILE, GAZETTEER_FILE)  # the model and the resources it reads
     files = sorted(p for p in (model_path.parent / name for name in names) if p.is_file())
@@ -98,8 +98,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {kind:<8} {s.precision:7.4f} {s.recall:7.4f} {s.f1:7.4f} {s.support:8d}")
     print(f"micro F1       : {scores['micro'].f1:.4f} each sentence alone"
           + (f", {text_scores['micro'].f1:.4f} in texts of {args.per_text} sentences" if text_scores else ""))
-    print(f"tagging speed  : {n_tokens / best:,.0f} tokens/s each sentence alone"
-          + (f", {n_tokens / best_texts:,.0f} tokens/s in texts of {group} sentences" if best_texts else "")
+    print(f"tagging speed  : {n_tokens / best_alone:,.0f} tokens/s each sentence alone"
+          + (f", {n_tokens / best_texts:,.0f} tokens/s in texts of {n} sentences" if best_texts else "")
           + f" (one core, best of {args.repeat}, after load)")
     print(f"load time      : {load_s:.2f} s")
     parts = ", ".join(f"{p.name} {p.stat().st_size / 1e6:.2f}" for p in files)

@@ -475,7 +475,7 @@ KIN = key_set("والد والدة شقيق شقيقة نجل ابن ابنة ز
 _MINISTERS = key_set("وزراء")  # ministers together, named for a field and the countries they serve
 _OFFICIALS = key_set("مسؤول مسؤولة")  # unnamed heads that are a role in a row of titles before the name
 # unnamed heads that a name may follow: the one so described (طبيب المنتخب المصري محمد أبو العلا، الطبيب محمد …);
-# never «مصدر», a source that stays unnamed (مصدر مقرب من محمد …)
+# never «مصدر», a source that stays unnamed (مصدر مقرب من محمد …); «المسؤول» is a head of its own in the lexicon
 _NAMEABLE_SOURCES = _OFFICIALS | key_set("المسؤول المسؤولة طبيب قيادي دبلوماسي متحدث متحدثة ضابط موظف مراقب ناشط ناشطة")
 _GRADES = key_set("أول ثان ثاني")
 _FIRST = key_set("الأول الأولى")  # right after a title, its rank (الوزير الأول، النائبة الأولى), not a day
