@@ -46,3 +46,16 @@ def test_batch_paths_are_the_best_paths(lengths: list[int], seed: int) -> None:
         assert len(path) == n
         sentence = em[row, :n]
         assert abs(_score(path, sentence, trans, start, end) - _best_by_brute_force(sentence, trans, start, end)) < 1e-9
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(1, 12), min_size=2, max_size=5), st.integers(0, 2**32 - 1))
+def test_a_sentence_alone_gets_the_path_it_gets_in_a_batch(lengths: list[int], seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    k = 9
+    em = rng.normal(size=(len(lengths), max(lengths), k)).astype(np.float32)
+    trans, start, end = (rng.normal(size=s).astype(np.float32) for s in ((k, k), k, k))
+    paths = viterbi_batch(em, lengths, trans, start, end)
+    for row, n in enumerate(lengths):
+        assert viterbi_batch(em[row:row + 1, :n], [n], trans, start, end) == [paths[row]]
+        assert viterbi(em[row, :n], trans, start, end) == paths[row]

@@ -80,6 +80,31 @@ def test_batched_tagging_matches_sentence_by_sentence(tiny_model: Path) -> None:
     assert tagger.tag_words([]) == []
 
 
+def test_the_tagger_fast_paths_score_as_the_training_network_does(tiny_model: Path) -> None:
+    """Inference takes shortcuts (cached word vectors, the character convolution as one matrix product,
+    ``torch.lstm`` called directly for a lone sentence): the scores must be the network's own."""
+    import numpy as np
+    import torch
+
+    tagger = load_model(tiny_model)
+    net, enc = tagger.net, tagger.encoder
+    sents = [["قال", "جون", "كيري", "في", "جنيف", "."], ["وقال", "حزب", "الله", "إن", "تل", "أبيب", "قصفت"], ["أمس"]]
+    x = enc.collate([enc.encode_sentence(s) for s in sents])
+    with torch.no_grad():
+        net.train()  # conv1d and one embedding per column; inputs() has no dropout
+        trained_path = net.inputs(x)
+        net.eval()
+        np.testing.assert_allclose(net.inputs(x).numpy(), trained_path.numpy(), rtol=1e-5, atol=1e-6)
+    with torch.inference_mode():
+        direct = net.emissions(x).numpy()
+    batched = tagger.emissions(sents)
+    for row, s in enumerate(sents):
+        alone = tagger.emissions([s])
+        assert alone.shape == (1, len(s), direct.shape[2])
+        np.testing.assert_allclose(alone[0], direct[row, :len(s)], rtol=1e-5, atol=1e-5)
+        np.testing.assert_allclose(batched[row, :len(s)], direct[row, :len(s)], rtol=1e-5, atol=1e-5)
+
+
 def test_missing_model_is_reported_as_unavailable(tmp_path: Path) -> None:
     from extract.errors import BackendUnavailable
 

@@ -19,6 +19,8 @@ def viterbi_batch(em: Any, lengths: Sequence[int], trans: Any, start: Any, end: 
     import numpy as np
 
     b, t, k = em.shape
+    if b == 1:
+        return [_viterbi_one(em[0, :lengths[0]], trans, start, end)]
     lens = np.asarray(lengths)
     score = start[None, :] + em[:, 0]
     back = np.zeros((b, t, k), dtype=np.int64)
@@ -39,3 +41,22 @@ def viterbi_batch(em: Any, lengths: Sequence[int], trans: Any, start: Any, end: 
             best.append(int(back[row, i, best[-1]]))
         paths.append(best[::-1])
     return paths
+
+
+def _viterbi_one(em: Any, trans: Any, start: Any, end: Any) -> list[int]:
+    """:func:`viterbi_batch` for a single sentence: the same sums, with less numpy work per step
+    (the commonest call when each sentence is its own text)."""
+    import numpy as np
+
+    columns = np.arange(em.shape[1])
+    score = start + em[0]
+    back = []
+    for i in range(1, em.shape[0]):
+        cand = score[:, None] + trans
+        best_prev = cand.argmax(axis=0)
+        back.append(best_prev)
+        score = cand[best_prev, columns] + em[i]
+    path = [int((score + end).argmax())]
+    for best_prev in reversed(back):
+        path.append(int(best_prev[path[-1]]))
+    return path[::-1]

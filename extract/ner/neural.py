@@ -276,8 +276,8 @@ def _torch_classes() -> Any:
                 parts.append(self.words(x["word"]))
             if self.cfg["use_chars"]:
                 b, t, lc = x["chars"].shape
-                c = self.chars(x["chars"].view(b * t, lc)).transpose(1, 2)
-                c = torch.relu(self.char_conv(c)).amax(dim=2)
+                c = self.chars(x["chars"].view(b * t, lc))
+                c = torch.relu(self._char_conv(c)).amax(dim=1)
                 parts.append(c.view(b, t, -1))
             if self.cfg["use_cats"]:
                 if self.training:
@@ -288,16 +288,32 @@ def _torch_classes() -> Any:
                     parts.append(nn.functional.embedding(x["cats"] + offsets, table).sum(dim=2))
             return torch.cat(parts, dim=-1)
 
+        def _char_conv(self, c: Any) -> Any:
+            """The character convolution over ``(words, chars, dims)``, as ``(words, chars, filters)``.
+
+            Outside training it is one matrix product over each character's window: the same sums as
+            ``conv1d`` (to float rounding), without the convolution's fixed cost per call, which is most
+            of the time for the few new words of a sentence."""
+            if self.training:
+                return self.char_conv(c.transpose(1, 2)).transpose(1, 2)
+            conv = self.char_conv
+            width, pad = conv.kernel_size[0], conv.padding[0]
+            windows = nn.functional.pad(c, (0, 0, pad, pad)).unfold(1, width, 1)  # (words, chars, dims, width)
+            n, lc = windows.shape[:2]
+            flat = conv.weight.reshape(conv.out_channels, -1)  # (filters, dims * width), the same order
+            return torch.addmm(conv.bias, windows.reshape(n * lc, -1), flat.T).view(n, lc, -1)
+
         def recur(self, h: Any, lengths: Any, is_sorted: bool = False) -> Any:
             """Emission scores ``(B, T, tags)`` from input vectors."""
-            h = self.drop(h)
+            if self.training:
+                h = self.drop(h)
             if h.shape[0] == 1 or bool((lengths == h.shape[1]).all()):
                 out, _ = self.lstm(h)  # no padding: no packing needed
             else:
                 packed = nn.utils.rnn.pack_padded_sequence(h, lengths, batch_first=True, enforce_sorted=is_sorted)
                 out, _ = self.lstm(packed)
                 out, _ = nn.utils.rnn.pad_packed_sequence(out, batch_first=True, total_length=h.shape[1])
-            return self.out(self.drop(out))
+            return self.out(self.drop(out) if self.training else out)
 
         def loss(self, x: dict[str, Any], gold: Any) -> Any:
             """Mean CRF negative log-likelihood of the gold tag sequences."""
@@ -408,6 +424,9 @@ class NeuralTagger(SentenceTagger):
         self._trans = self.net.trans.numpy()
         self._start, self._end = self.net.start.numpy(), self.net.end.numpy()
         self._gs_table = self.net.cats[-1].weight if cfg["use_cats"] else None
+        lstm = self.net.lstm
+        self._lstm_weights = [w for direction in lstm.all_weights for w in direction]
+        self._zero_state = torch.zeros((2 * lstm.num_layers, 1, lstm.hidden_size))
         with torch.inference_mode():
             probe = self.encoder.collate([[(*self.encoder.token("."), )[:4] + ([UNK] * len(CATS),)]])
             self._dims = int(self.net.inputs(probe).shape[-1])
@@ -433,27 +452,58 @@ class NeuralTagger(SentenceTagger):
                 if len(reps) + len(new) > self.max_cached_tokens:
                     reps.clear()  # start afresh: every token of these sentences is computed again
                     new = list(dict.fromkeys(t for s in sentences for t in s))
-                x = enc.collate([[(*tok[:4], [*tok[4], PAD]) for tok in map(enc.token, new)]])
-                rows = net.inputs(x)[0]
+                rows = net.inputs(self._token_inputs(new))[0]
                 for t, row in zip(new, rows, strict=True):
                     reps[t] = row
             b, t = len(order), len(sentences[order[0]])
-            h = torch.zeros((b, t, self._dims))
-            gs = torch.zeros((b, t), dtype=torch.long)
-            gs_index = enc.cat_index["gs"]
-            for row, i in enumerate(order):
-                words = sentences[i]
-                h[row, :len(words)] = torch.stack([reps[w] for w in words])
-                toks = [enc.token(w) for w in words]
-                marks = enc.gaz_spans([(tok[5], tok[6]) for tok in toks])
-                gs[row, :len(words)] = torch.tensor([gs_index.get(m, UNK) for m in marks])
+            if b == 1:
+                h = torch.stack([reps[w] for w in sentences[0]])[None]
+            else:
+                h = torch.zeros((b, t, self._dims))
+                for row, i in enumerate(order):
+                    h[row, :len(sentences[i])] = torch.stack([reps[w] for w in sentences[i]])
             if self._gs_table is not None:
-                h[:, :, -self._gs_table.shape[1]:] += self._gs_table[gs]
+                gs = np.zeros((b, t), dtype=np.int64)
+                gs_index = enc.cat_index["gs"]
+                for row, i in enumerate(order):
+                    toks = [enc.token(w) for w in sentences[i]]
+                    marks = enc.gaz_spans([(tok[5], tok[6]) for tok in toks])
+                    gs[row, :len(toks)] = [gs_index.get(m, UNK) for m in marks]
+                h[:, :, -self._gs_table.shape[1]:] += self._gs_table[torch.from_numpy(gs)]
+            if b == 1:
+                return self._recur_one(h).numpy()
             lengths = torch.tensor([len(sentences[i]) for i in order])
             em = net.recur(h, lengths, True).numpy()
         out = np.empty_like(em)
         out[order] = em
         return out
+
+    def _recur_one(self, h: Any) -> Any:
+        """``net.recur`` for a batch of one sentence (no padding): ``torch.lstm`` called with the
+        weights directly, since for a short sentence the module's per-call checks cost about a
+        fifth of the recurrence itself."""
+        import torch
+
+        state = (self._zero_state, self._zero_state)
+        lstm = self.net.lstm
+        out = torch.lstm(h, state, self._lstm_weights, lstm.bias, lstm.num_layers, 0.0, False, True, True)[0]
+        return self.net.out(out)
+
+    def _token_inputs(self, words: Sequence[str]) -> dict[str, Any]:
+        """The network's inputs for a list of distinct words as one padded row (span mark: padding)."""
+        import numpy as np
+        import torch
+
+        toks = [self.encoder.token(w) for w in words]
+        ids = np.array([tok[:3] for tok in toks], dtype=np.int64)
+        chars = np.zeros((len(toks), max(len(tok[3]) for tok in toks)), dtype=np.int64)
+        for row, tok in enumerate(toks):
+            chars[row, :len(tok[3])] = tok[3]
+        cats = np.zeros((len(toks), len(CATS)), dtype=np.int64)  # the last column, the span mark, stays PAD
+        cats[:, :-1] = [tok[4] for tok in toks]
+        return {"vec": torch.from_numpy(ids[None, :, 0]), "svec": torch.from_numpy(ids[None, :, 1]),
+                "word": torch.from_numpy(ids[None, :, 2]), "chars": torch.from_numpy(chars[None]),
+                "cats": torch.from_numpy(cats[None])}
 
     def transitions(self) -> tuple[Any, Any, Any]:
         """The CRF layer's tag-to-tag, start and end scores."""
