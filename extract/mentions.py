@@ -184,6 +184,10 @@ def _modifier(view: TextView, i: int) -> bool:
         return False  # a name, or the people addressed (الوزير للصحفيين: …)
     if k[:1] == "ل" and outlet_at(view.keys, i) is not None:
         return False  # وزير الخارجية لبي بي سي: the outlet is addressed
+    if k.startswith("لل") and _media_word_key(k[2:]) and getattr(ent, "type", "") != "ORG":
+        # وزير الخارجية للصحيفة، الفنانة للتلفزيون الرسمي: the medium is addressed (but المدير العام
+        # للوكالة الدولية للطاقة الذرية: an organisation's name)
+        return False
     if k[:1] in ("ب", "ل") and (k[1:] in orgs or "ال" + k[1:] in orgs):
         return not _media_word_key(k[1:])  # بوزارة الداخلية belongs to the title; لوكالة … is an addressee
     if k in _ACTING:

@@ -1267,6 +1267,22 @@ def test_an_outlet_after_lam_is_addressed(text: str, mention: str, fake_ner) -> 
     assert quote.content.text == "الحل قريب"
 
 
+@pytest.mark.parametrize("text, mention", [("وقال وزير الخارجية للصحيفة إن الحل قريب.", "وزير الخارجية"),
+                                           ("وقالت متحدثة باسم الشركة للقناة إن الحل قريب.", "متحدثة باسم الشركة"),
+                                           ("وقال رئيس الوزراء للتلفزيون الرسمي إن الحل قريب.", "رئيس الوزراء")])
+def test_a_medium_after_lam_and_the_article_is_addressed(text: str, mention: str, fake_ner) -> None:
+    (quote,) = analyze(text, ner=fake_ner, keep_unattributed=True).quotes
+    assert quote.mention is not None and quote.mention.text == mention
+    assert quote.content.text == "الحل قريب"
+
+
+def test_an_organisation_named_after_lam_and_the_article_stays_in_the_title(fake_ner) -> None:
+    text = "وقال المدير العام للوكالة الدولية للطاقة الذرية إن الحل قريب."
+    ner = fake_ner.with_entities({"للوكالة الدولية للطاقة الذرية": "ORG"})
+    (quote,) = analyze(text, ner=ner, keep_unattributed=True).quotes
+    assert quote.mention is not None and quote.mention.text == "المدير العام للوكالة الدولية للطاقة الذرية"
+
+
 def test_a_colon_headline_with_the_outlet_addressed(fake_ner) -> None:
     text = "جون كيري لـCNN: إدارة ترامب تريد تغيير النظام في إيران"
     (quote,) = analyze(text, ner=fake_ner.with_entities({"جون كيري": "PERS"})).quotes
