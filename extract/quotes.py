@@ -162,6 +162,8 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
         return None  # «قال تعالى: …»: a verse of the Quran, as «قال الله تعالى» (God is no source the tagger names)
     if form.lemma == "كتب" and view.key(i + 1) in _ON_IT:
         return None  # «لافتة كتب عليها …»، «وكتب عليه …»: was written on it, by no one named
+    if _describes_a_writer(view, i, form):
+        return None  # «الطبيب الذي كتب التقرير»: the work is what was written, the clause says who speaks
     ent = view.entity_of[i]
     if ent is not None and ent.type == "PERS" and ent.first < i and (
             i < ent.last - 1 or cues.strip_conjunction(view.key(i - 1)) in ("ال", "ابن", "بن", "ابو", "ام")):
@@ -581,6 +583,12 @@ def _agrees_with_relative(view: TextView, i: int, form: cues.CueForm) -> bool:
     return not (relative == "التي" and form.gender == "m" or relative == "الذي" and form.gender == "f")
 
 
+def _describes_a_writer(view: TextView, i: int, form: cues.CueForm) -> bool:
+    """«الذي كتب التقرير»، «التي كتبت المقال»: كتب in a relative clause with the work written as its object
+    describes someone, and reports nothing."""
+    return form.lemma == "كتب" and view.key(i + 1) in _WRITTEN_WORKS and _in_relative_clause(view, i)
+
+
 def _in_relative_clause(view: TextView, i: int) -> bool:
     """A verb right after a relative pronoun, or after one and كان (الذي كان ينتقد السعودية)."""
     before = cues.strip_conjunction(view.key(i - 1))
@@ -678,6 +686,10 @@ def _skip_addressee(view: TextView, i: int, end: int) -> int:
             return view.entity_of[j].last  # type: ignore[union-attr]
     return i
 
+
+# What one writes, after كتب in a relative clause its object: «التي كتبت المقال» (not «the article wrote»).
+_WRITTEN_WORKS = key_set("التقرير المقال الكتاب الرسالة الدراسة البحث الخبر القصة الرواية القصيدة التغريدة المنشور "
+                         "البيان الورقة المذكرة الكلمة الخطاب السيناريو الأغنية")
 
 _DOCUMENT_VERBS = key_set("جاء وجاء ورد وورد")
 _DOCUMENTS = key_set("بيان البيان بيانات البيانات تقرير التقرير رسالة الرسالة كلمة الكلمة خطاب الخطاب تغريدة التغريدة منشور المنشور "
@@ -841,7 +853,8 @@ def _content_start(view: TextView, p: int, end: int, frame: str, *, window: int 
             return i, "quote"
         verb = cues.lookup_verb(k) if k else None
         if verb is not None and not _maqsura_noun(view, i) and cues.strip_conjunction(view.key(i - 1)) not in _NOUN_TAKERS \
-                and not (verb.tense == "present" and _in_relative_clause(view, i) and not view.key(i + 1).startswith("ال")):
+                and not (verb.tense == "present" and _in_relative_clause(view, i) and not view.key(i + 1).startswith("ال")) \
+                and not _describes_a_writer(view, i, verb):
             if verb.kind == "participle":
                 participle_at, participle_frame = i, verb.frame
             break  # another statement (a verb or a participle of manner) starts before any content;

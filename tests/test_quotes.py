@@ -1283,6 +1283,22 @@ def test_an_organisation_named_after_lam_and_the_article_stays_in_the_title(fake
     assert quote.mention is not None and quote.mention.text == "المدير العام للوكالة الدولية للطاقة الذرية"
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("وقال الطبيب الذي كتب التقرير إن الناس بحاجة إلى الحذر.", "الطبيب"),
+    ("وقالت الصحفية التي كتبت المقال إن الناس بحاجة إلى الحذر.", "الصحفية"),
+    ("وقال جون سميث، الطبيب في ديترويت والذي كتب التقرير للمجلة الطبية، إن الناس بحاجة إلى الحذر.", "جون سميث"),
+])
+def test_who_wrote_a_work_describes_the_speaker_and_reports_nothing(text: str, speaker: str, fake_ner) -> None:
+    (quote,) = analyze(text, ner=fake_ner.with_entities({"جون سميث": "PERS"})).quotes
+    assert (quote.speaker.name if quote.speaker else None, quote.content.text) == (speaker, "الناس بحاجة إلى الحذر")
+    assert quote.cue.lemma == "قال"
+
+
+def test_writing_that_is_still_a_statement(fake_ner) -> None:
+    (quote,) = analyze("وكتب الصحفي في مقاله أن الحكومة فشلت.", ner=fake_ner).quotes
+    assert (quote.speaker.name if quote.speaker else None, quote.content.text) == ("الصحفي", "الحكومة فشلت")
+
+
 def test_a_colon_headline_with_the_outlet_addressed(fake_ner) -> None:
     text = "جون كيري لـCNN: إدارة ترامب تريد تغيير النظام في إيران"
     (quote,) = analyze(text, ner=fake_ner.with_entities({"جون كيري": "PERS"})).quotes
