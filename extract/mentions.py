@@ -184,9 +184,10 @@ def _modifier(view: TextView, i: int) -> bool:
         return False  # a name, or the people addressed (الوزير للصحفيين: …)
     if k[:1] == "ل" and outlet_at(view.keys, i) is not None:
         return False  # وزير الخارجية لبي بي سي: the outlet is addressed
-    if k.startswith("لل") and _media_word_key(k[2:]) and getattr(ent, "type", "") != "ORG":
+    if k.startswith("لل") and _media_word_key(k[2:]) and getattr(ent, "type", "") != "ORG" \
+            and view.key(i - 1) not in _STATEMENT_NOUNS:
         # وزير الخارجية للصحيفة، الفنانة للتلفزيون الرسمي: the medium is addressed (but المدير العام
-        # للوكالة الدولية للطاقة الذرية: an organisation's name)
+        # للوكالة الدولية للطاقة الذرية: an organisation's name; تقرير للصحيفة: whose report)
         return False
     if k[:1] in ("ب", "ل") and (k[1:] in orgs or "ال" + k[1:] in orgs):
         return not _media_word_key(k[1:])  # بوزارة الداخلية belongs to the title; لوكالة … is an addressee
@@ -462,7 +463,7 @@ def parse_mention(view: TextView, i: int, limit: int, *, subject: bool = False) 
 
 # Titles held for someone, whose genitive names that someone (محامي ترامب، مستشار الرئيس، والد الطفلة)
 _RELATIONAL_TITLES = key_set("محامي محامية مستشار مستشارة مساعد مساعدة متحدث متحدثة ناطق ناطقة مبعوث موفد ممثل ممثلة "
-                             "مندوب وكيل والد والدة شقيق شقيقة نجل زوجة أرملة")
+                             "مندوب وكيل والد والدة شقيق شقيقة نجل زوجة أرملة خطيبة حفيد حفيدة")
 # Heads of a state's long name before the country (مملكة البحرين، دولة الإمارات، جمهورية مصر العربية)
 STATE_HEADS = key_set("مملكة دولة جمهورية إمارة سلطنة")
 _ROLE_PREPOSITIONS = key_set("على في")
@@ -475,7 +476,7 @@ _ABBREVIATED_TITLES = key_set("د م أ")  # دكتور، مهندس، أستا�
 # «رئاسة الأمير محمد بن نايف اجتماعا», his chairing)
 _OWNED_BODIES = key_set("إدارة حكومة مكتب نظام")
 # kin: the titled name after «زوجة الرئيس …» is the president's, never the wife's
-KIN = key_set("والد والدة شقيق شقيقة نجل ابن ابنة زوج زوجة أرملة")
+KIN = key_set("والد والدة شقيق شقيقة نجل ابن ابنة زوج زوجة أرملة خطيبة حفيد حفيدة")
 _MINISTERS = key_set("وزراء")  # ministers together, named for a field and the countries they serve
 _OFFICIALS = key_set("مسؤول مسؤولة")  # unnamed heads that are a role in a row of titles before the name
 # unnamed heads that a name may follow: the one so described (طبيب المنتخب المصري محمد أبو العلا، الطبيب محمد …);
