@@ -11,7 +11,7 @@ from functools import cache
 from importlib import resources
 
 from .model import CueKind, Gender
-from .normalize import key_set, match_key, strip_diacritics
+from .normalize import key_set, match_key, spelling_variants, strip_diacritics
 
 _GENDERS: tuple[Gender, ...] = ("m", "f", "pl")
 
@@ -101,7 +101,7 @@ def attribution_marker_starts() -> frozenset[str]:
 
 
 def _word_set(name: str) -> frozenset[str]:
-    return frozenset(match_key(line.split("\t")[0]) for line in _lines(name))
+    return frozenset(match_key(v) for line in _lines(name) for v in spelling_variants(line.split("\t")[0]))
 
 
 def _gendered(name: str) -> dict[str, Gender]:
@@ -110,7 +110,8 @@ def _gendered(name: str) -> dict[str, Gender]:
         word, _, gender = line.partition("\t")
         if gender.strip() == "m!":
             continue  # kept apart: see hamza_titles()
-        out[match_key(word)] = (gender.strip() or "m")  # type: ignore[assignment]
+        for variant in spelling_variants(word):
+            out[match_key(variant)] = (gender.strip() or "m")  # type: ignore[assignment]
     return out
 
 
@@ -136,7 +137,8 @@ def name_heads() -> dict[str, tuple[str, frozenset[str]]]:
     out: dict[str, tuple[str, frozenset[str]]] = {}
     for line in _lines("name_heads.tsv"):
         word, gender, kinds = line.split("\t")
-        out[match_key(word)] = (gender, frozenset(kinds.split()))
+        for variant in spelling_variants(word):
+            out[match_key(variant)] = (gender, frozenset(kinds.split()))
     return out
 
 

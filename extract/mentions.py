@@ -92,7 +92,7 @@ _SOURCE_MARKERS = key_set("بحسب حسبما وفقا طبقا نقلا است
 _PRONOUN_SUFFIXES = ("ها", "هم", "هما", "هن")
 _FORMER = key_set("سابق سابقة سابقون سابقين سابقان")
 _THE_OTHER = key_set("الآخر الأخرى الآخرون الآخرين")  # البعض الآخر، المصادر الأخرى
-_UNNAMED_COMPLEMENTS = key_set("اعلام عيان مسوول رفيع مطلع كبير بارز آخر أخرى آخرون آخرين") | _FORMER
+_UNNAMED_COMPLEMENTS = key_set("اعلام عيان مسؤول رفيع مطلع كبير بارز آخر أخرى آخرون آخرين عدة") | _FORMER
 
 
 # Names that normalize like a function word (علي = على), read as names after a name link (ابن علي).

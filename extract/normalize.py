@@ -51,9 +51,15 @@ def key_tokens(text: str) -> tuple[str, ...]:
     return tuple(match_key(text).split())
 
 
+def spelling_variants(word: str) -> tuple[str, ...]:
+    """The word, and with ئ for ؤ when it has one: Egyptian spelling seats that hamza on ي (مسئول،
+    الشئون for مسؤول، الشؤون), which the matching key keeps apart."""
+    return (word, word.replace("\u0624", "\u0626")) if "\u0624" in word else (word,)
+
+
 def key_set(words: str) -> frozenset[str]:
-    """The matching keys of space-separated words, for word lists written in code."""
-    return frozenset(match_key(w) for w in words.split())
+    """The matching keys of space-separated words (and of their spelling variants), for word lists in code."""
+    return frozenset(match_key(v) for w in words.split() for v in spelling_variants(w))
 
 
 _HASHTAG_MARKS = re.compile(r"#(?=\w)|(?<=\w)_(?=\w)")

@@ -68,3 +68,12 @@ def test_key_tokens() -> None:
 )
 def test_has_arabic(text: str, expected: bool) -> None:
     assert has_arabic(text) is expected
+
+
+def test_the_egyptian_hamza_seat_is_a_spelling_variant_of_word_lists() -> None:
+    from extract.normalize import key_set, spelling_variants
+
+    assert spelling_variants("مسؤول") == ("مسؤول", "مسئول")
+    assert spelling_variants("وزير") == ("وزير",)
+    assert key_set("المسؤول") == {match_key("المسؤول"), match_key("المسئول")}
+    assert match_key("مسئول") != match_key("مسؤول")  # the key keeps them apart: the NER features rest on it
