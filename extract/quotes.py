@@ -882,6 +882,8 @@ def _content_start(view: TextView, p: int, end: int, frame: str, *, window: int 
 
 
 _SETTING_PREPOSITIONS = key_set("في خلال أمام عبر")
+# Attribution markers that open a comma-bounded aside between a speaker and what he said (بحسب، وفقا لما …)
+_ASIDE_MARKERS = key_set("بحسب حسب حسبما وفقا وفق طبقا نقلا استنادا")
 
 
 def _clock_colon(view: TextView, i: int) -> bool:
@@ -938,6 +940,10 @@ def _skip_adjuncts(view: TextView, i: int, end: int) -> int:
         elif k == "علي" and view.key(i + 1) == "لسان" and (comma := next(
                 (j for j in range(i + 2, min(end, i + 12)) if view.tokens[j].text in "،,"), None)) is not None:
             i = comma + 1  # «، على لسان "مصدر مسؤول" بوزارة خارجيتها،»: through whom, not what
+        elif view.tokens[i - 1].text in "،," and (k in _ASIDE_MARKERS or cues.strip_conjunction(k) in _ASIDE_MARKERS) \
+                and (comma := next((j for j in range(i + 1, min(end, i + 12)) if view.tokens[j].text in "،,"),
+                                   None)) is not None:
+            i = comma + 1  # «، وفقا لما نقلته وكالة الأنباء الرسمية،»: who relayed it, not what was said
         elif k.startswith("ل") and not k.startswith("لل") and (view.entity_of[i] is not None or _media_word(k[1:])):
             i += 1
             while i < end and (view.entity_of[i] is not None or view.key(i).startswith("ال")):
