@@ -903,10 +903,12 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
     if key in orgs:
         j = i + 1
         indefinite = not _definite(key)
+        quoted_name = False
         if key in cues.media_nouns() or indefinite:
             pair = view.pair_at_open.get(j)
             if pair is not None and pair.close < limit and pair.close - pair.open <= 5:
                 j = pair.close + 1  # صحيفة "واشنطن بوست"، مركز "السلام والمصالحة": an indefinite head's name
+                quoted_name = True
         if key in cues.media_nouns():
             while j < limit and j - i <= 2 and namelike(view, j) and not _definite(view.key(j)):
                 j += 1  # وكالة سبوتنيك، قناة الجزيرة: the outlet's own name
@@ -925,6 +927,8 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
         while j < limit:
             if place := _place_phrase(view, j, limit):
                 j = place
+            elif key in cues.media_nouns() and not quoted_name and (named := _quoted_outlet_end(view, j, limit)):
+                j, quoted_name = named, True  # صحيفة ميونيخ "سودوتشه تسيتونغ"، الصحيفة الألمانية "بيلد"
             elif _definite(view.key(i)) and _verbal_noun_object(view, j, limit):
                 break  # أعلن الجيش السيطرة على …: the announced act, not part of the name
             elif seen_definite and j > i + 1 and (ent := view.entity_starting(j)) is not None \
@@ -1446,6 +1450,18 @@ def _body_named_in_quotes(view: TextView, j: int, limit: int) -> bool:
     """A body's head word followed by its short name in quotation marks (جريدة "عرب نيوز"، شركة «أرامكو»)."""
     k = view.key(j)
     return (head_key(k)[0] in _heads()[1] or _media_word_key(k)) and _quoted_body_end(view, j + 1, limit) > 0
+
+
+def _quoted_outlet_end(view: TextView, j: int, limit: int) -> int:
+    """The token after an outlet's name in quotation marks at ``j`` (up to four words the tagger names as a
+    body, not a person: "سودوتشه تسيتونغ"، "إن تي في"), or 0: a quotation that is no such name may be what
+    the outlet reported («وقالت صحيفة ميونيخ "…"»)."""
+    after = _short_quote_end(view, j, limit)
+    if not after:
+        return 0
+    inside = [view.entity_of[t] for t in range(j + 1, after - 1)]
+    named = bool(inside) and getattr(inside[-1], "type", "") in ("ORG", "MISC")  # "إن تي في": the tagger's «تي في»
+    return after if named and not any(getattr(e, "type", "") == "PERS" for e in inside) else 0
 
 
 def _short_quote_end(view: TextView, j: int, limit: int) -> int:

@@ -1311,6 +1311,17 @@ def test_writing_that_is_still_a_statement(fake_ner) -> None:
     assert (quote.speaker.name if quote.speaker else None, quote.content.text) == ("الصحفي", "الحكومة فشلت")
 
 
+@pytest.mark.parametrize("text, speaker, content", [
+    ('وكتب موقع قناة "إن تي في": "المدرب فشل".', 'موقع قناة "إن تي في"', "المدرب فشل"),
+    ('وقالت الصحيفة الألمانية "بيلد" إن المدرب فشل.', 'الصحيفة الألمانية "بيلد"', "المدرب فشل"),
+    # words in quotation marks the tagger names no body are what the outlet said
+    ('وقالت الصحيفة الألمانية "المدرب فشل في مهمته".', "الصحيفة الألمانية", "المدرب فشل في مهمته"),
+])
+def test_an_outlets_quoted_name_after_its_kind_or_country(text: str, speaker: str, content: str, fake_ner) -> None:
+    (quote,) = analyze(text, ner=fake_ner.with_entities({"تي في": "ORG", "بيلد": "ORG"})).quotes
+    assert (quote.speaker.name if quote.speaker else None, quote.content.text) == (speaker, content)
+
+
 def test_a_colon_headline_with_the_outlet_addressed(fake_ner) -> None:
     text = "جون كيري لـCNN: إدارة ترامب تريد تغيير النظام في إيران"
     (quote,) = analyze(text, ner=fake_ner.with_entities({"جون كيري": "PERS"})).quotes
