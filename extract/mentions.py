@@ -82,13 +82,13 @@ def is_stop(view: TextView, i: int) -> bool:
         or cues.lookup_verb(k) is not None
         or cues.lookup_relay(k) is not None
         or k in SPEECH_OBJECT_NOUNS
-        or k in _SOURCE_MARKERS or cues.strip_conjunction(k) in _SOURCE_MARKERS
+        or k in SOURCE_MARKERS or cues.strip_conjunction(k) in SOURCE_MARKERS
     )
 
 
 _NEGATIONS = key_set("لا لم لن")
 # words that open an attribution (وفقا لما نقلته …، بحسب …), never part of a name (not حسب, a name word: حسب الله)
-_SOURCE_MARKERS = key_set("بحسب حسبما وفقا طبقا نقلا استنادا")
+SOURCE_MARKERS = key_set("بحسب حسبما وفقا طبقا نقلا استنادا")
 _PRONOUN_SUFFIXES = ("ها", "هم", "هما", "هن")
 _FORMER = key_set("سابق سابقة سابقون سابقين سابقان")
 _THE_OTHER = key_set("الآخر الأخرى الآخرون الآخرين")  # البعض الآخر، المصادر الأخرى
@@ -1453,7 +1453,7 @@ def _body_named_in_quotes(view: TextView, j: int, limit: int) -> bool:
 
 
 def _quoted_outlet_end(view: TextView, j: int, limit: int) -> int:
-    """The token after an outlet's name in quotation marks at ``j`` (up to four words the tagger names as a
+    """The token after an outlet's name in quotation marks at ``j`` (up to three words the tagger names as a
     body, not a person: "سودوتشه تسيتونغ"، "إن تي في"), or 0: a quotation that is no such name may be what
     the outlet reported («وقالت صحيفة ميونيخ "…"»)."""
     after = _short_quote_end(view, j, limit)

@@ -17,6 +17,7 @@ from .entities import outlet_at
 from .mentions import (
     PRONOUN_PPS,
     RELATIVES,
+    SOURCE_MARKERS,
     SPEECH_OBJECT_NOUNS,
     Mention,
     addressed_after_lam,
@@ -882,8 +883,9 @@ def _content_start(view: TextView, p: int, end: int, frame: str, *, window: int 
 
 
 _SETTING_PREPOSITIONS = key_set("في خلال أمام عبر")
-# Attribution markers that open a comma-bounded aside between a speaker and what he said (بحسب، وفقا لما …)
-_ASIDE_MARKERS = key_set("بحسب حسب حسبما وفقا وفق طبقا نقلا استنادا")
+# Attribution markers that open a comma-bounded aside between a speaker and what he said (بحسب، وفقا لما …);
+# حسب and وفق too here, where no name can stand
+_ASIDE_MARKERS = SOURCE_MARKERS | key_set("حسب وفق")
 
 
 def _clock_colon(view: TextView, i: int) -> bool:
