@@ -1132,6 +1132,9 @@ def test_bayyana_is_a_cue_only_where_a_verb_stands(text: str, content: list[str]
      # an attribution aside between commas says who relayed it, and is no part of what was said
      (("وأعلن الجيش، وفقا لبيان رسمي، مقتل خمسة مسلحين. ونفى مصدر مسؤول، فجر الأحد، وفقا لما نقلته وكالة "
        "الأنباء الرسمية، التقارير عن مقتله."), [("الجيش", "مقتل خمسة مسلحين"), ("مصدر مسؤول", "التقارير عن مقتله")]),
+     # merchants and visitors are sources like residents and workers, also counted («عدد من التجار»)
+     ("وقال عدد من التجار إن الأسعار انخفضت. ويقول الزوار إن المهرجان ناجح.",
+      [("عدد من التجار", "الأسعار انخفضت"), ("الزوار", "المهرجان ناجح")]),
      # a fiancée and a grandson are kin too: the name after them is whose they are
      ("وكانت خطيبة جيم سكيا، هيثم الساعدي، قد قالت إنها لن تعود.", [("هيثم الساعدي", "لن تعود")]),
      ("وقالت خطيبة الصحفي إن الحملة ناجحة.", [("خطيبة الصحفي", "الحملة ناجحة")]),
