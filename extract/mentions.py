@@ -485,6 +485,8 @@ _NAMEABLE_SOURCES = _OFFICIALS | key_set("المسؤول المسؤولة طبي
 _GRADES = key_set("أول ثان ثاني")
 _FIRST = key_set("الأول الأولى")  # right after a title, its rank (الوزير الأول، النائبة الأولى), not a day
 _GRADED_RANKS = key_set("الملازم ملازم الفريق فريق")
+# «الرئيس الحالي للمعهد»: the current holder, inside a title (elsewhere الحالي is a time word: العام الحالي)
+_TENURE = key_set("الحالي الحالية")
 _RANK_QUALIFIERS = key_set("ركن الركن متقاعد المتقاعد طيار الطيار بحري البحري بالإنابة بالنيابة")
 _PERIODS = key_set("الأيام الأسابيع الأشهر الشهور السنوات الساعات الأسبوع الشهر العام السنة الفترة الآونة الوقت")
 _GROUPS = key_set("مجموعة")  # «مجموعة من الباحثين»: a group of people
@@ -1235,7 +1237,8 @@ def _title_chain_end(view: TextView, j: int, limit: int) -> int:
     while j < limit:
         if view.key(j) in SPEECH_OBJECT_NOUNS:
             break  # «وختم المحلل السياسي القول إن …»: the saying, not part of the title
-        if view.key(j) in _RANK_QUALIFIERS or view.key(j) in _GRADES and view.key(j - 1) in _GRADED_RANKS \
+        if view.key(j) in _RANK_QUALIFIERS or view.key(j) in _TENURE \
+                or view.key(j) in _GRADES and view.key(j - 1) in _GRADED_RANKS \
                 or j == first and view.key(j) in _FIRST and head_key(view.key(j - 1))[0] in _heads()[0] \
                 and not (view.key(j - 1) in _GRADED_RANKS and j + 1 < limit and view.key(j + 1).startswith("ل")):
             # اللواء متقاعد، العميد ركن، الملازم أول، الوزير الأول، النائب الأول لقائد الحرس: part of the rank

@@ -1132,6 +1132,9 @@ def test_bayyana_is_a_cue_only_where_a_verb_stands(text: str, content: list[str]
      # an attribution aside between commas says who relayed it, and is no part of what was said
      (("وأعلن الجيش، وفقا لبيان رسمي، مقتل خمسة مسلحين. ونفى مصدر مسؤول، فجر الأحد، وفقا لما نقلته وكالة "
        "الأنباء الرسمية، التقارير عن مقتله."), [("الجيش", "مقتل خمسة مسلحين"), ("مصدر مسؤول", "التقارير عن مقتله")]),
+     # «الحالي» after a title is the current holder, part of the title (elsewhere a time word: العام الحالي)
+     ("وقال الوزير السابق والرئيس الحالي للمعهد جيم سكيا إن الحل سياسي. وقال الرئيس في العام الحالي إن الحل قريب.",
+      [("جيم سكيا", "الحل سياسي"), ("الرئيس", "الحل قريب")]),
      # merchants and visitors are sources like residents and workers, also counted («عدد من التجار»)
      ("وقال عدد من التجار إن الأسعار انخفضت. ويقول الزوار إن المهرجان ناجح.",
       [("عدد من التجار", "الأسعار انخفضت"), ("الزوار", "المهرجان ناجح")]),
