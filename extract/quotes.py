@@ -334,10 +334,35 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
                     last)
     if last <= first:
         return None
+    if form.lemma == "جدد" and kind_hint == "np" and not _renews_a_statement(view, i + 1, max(first + 4, i + 9), last):
+        return None  # «جدد اللاعب عقده»، «جددت القوات قصفها»: a contract or shelling renewed, nothing said
     if latter is not None:
         mention = latter
     draft = _make_draft(view, first, last, kind_hint, form, (i, i + 1), mention, rule=f"{form.kind}.{form.frame}")
     return draft if relaying is None else replace(draft, outlet=relaying)
+
+
+# What «جدد» renews when it reports something: a call, a stance, a condemnation, thanks …
+_RENEWED_STATEMENTS = key_set("تأكيد موقف مواقف إدانة رفض دعوة دعوات مطالبة مطالب تقدير تعبير حرص ترحيب تحذير دعم "
+                              "التزام شكر استنكار ثقة تمسك تعازي تهنئة عزم أمل رغبة استعداد مناشدة نداء تضامن تنديد "
+                              "اعتذار تأييد إصرار مساندة تهاني تبريكات")
+_OBJECT_SUFFIXES = ("هما", "هم", "ها", "نا", "ه")
+
+
+def _renews_a_statement(view: TextView, start: int, stop: int, last: int) -> bool:
+    """Whether a word from ``start`` up to ``stop`` (before ``last``) after «جدد» is something said (التأكيد،
+    دعوته، موقف المملكة), also behind the subject or an adjunct («وجدد بسيسو مطالبة الحكومة …»، «جددت في
+    الأسبوع الماضي مطالبتها»، «جدد خلاله ترحيبه»)."""
+    for j in range(start, min(last, stop)):
+        k = cues.strip_conjunction(view.key(j)).removeprefix("ال")
+        stems = {k}
+        for suffix in _OBJECT_SUFFIXES:
+            if k.endswith(suffix) and len(k) - len(suffix) >= 3:
+                bare = k[: -len(suffix)]
+                stems.update({bare, bare[:-1] + "ه" if bare.endswith("ت") else bare})  # دعوتها: دعوة + ها
+        if stems & _RENEWED_STATEMENTS:
+            return True
+    return False
 
 
 _LATTER = key_set("الأخير الأخيرة")
