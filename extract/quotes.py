@@ -334,12 +334,23 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
                     last)
     if last <= first:
         return None
+    if _declines_to_speak(view, form, first, kind_hint):
+        return None  # «ورفض المصدر التعليق على …»: he said nothing
     if form.lemma == "جدد" and kind_hint == "np" and not _renews_a_statement(view, i + 1, max(first + 4, i + 9), last):
         return None  # «جدد اللاعب عقده»، «جددت القوات قصفها»: a contract or shelling renewed, nothing said
     if latter is not None:
         mention = latter
     draft = _make_draft(view, first, last, kind_hint, form, (i, i + 1), mention, rule=f"{form.kind}.{form.frame}")
     return draft if relaying is None else replace(draft, outlet=relaying)
+
+
+# What one declines when one refuses to speak: «رفض التعليق»، «رافضا الإفصاح عن هويته»، «رفض الكشف عن اسمه»
+_SPEAKING = key_set("التعليق تعليق الإفصاح إفصاح الكشف كشف الإدلاء الخوض الحديث ذكر")
+
+
+def _declines_to_speak(view: TextView, form: CueForm, first: int, kind_hint: str) -> bool:
+    """«رفض» with speaking as its object reports a refusal to speak, not a statement."""
+    return form.lemma == "رفض" and kind_hint == "np" and view.key(first) in _SPEAKING
 
 
 # What «جدد» renews when it reports something: a call, a stance, a condemnation, thanks …
@@ -817,7 +828,7 @@ def _participle_statement(
         return None  # (or the verb before it reported this content: «وأشار الوزير قائلا: …»)
     first, kind_hint = opened
     last = _content_end(view, first, end)
-    if last <= first:
+    if last <= first or _declines_to_speak(view, form, first, kind_hint):
         return None
     return _make_draft(view, first, last, kind_hint, form, (i, i + 1), None, rule="participle", carried=True)
 

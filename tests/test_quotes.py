@@ -1132,6 +1132,10 @@ def test_bayyana_is_a_cue_only_where_a_verb_stands(text: str, content: list[str]
      # an attribution aside between commas says who relayed it, and is no part of what was said
      (("وأعلن الجيش، وفقا لبيان رسمي، مقتل خمسة مسلحين. ونفى مصدر مسؤول، فجر الأحد، وفقا لما نقلته وكالة "
        "الأنباء الرسمية، التقارير عن مقتله."), [("الجيش", "مقتل خمسة مسلحين"), ("مصدر مسؤول", "التقارير عن مقتله")]),
+     # refusing to comment is no statement, and what follows it may be one
+     (("وقال المصدر إن اللقاء تأجل، رافضا التعليق على سبب التأجيل. وقال جيم سكيا إن اللاعب سيصل، رافضاً الإفصاح عن "
+       "هويته، لكنه أكد أنه سينضم إلى الفريق."),
+      [("المصدر", "اللقاء تأجل"), ("جيم سكيا", "اللاعب سيصل"), ("جيم سكيا", "سينضم إلى الفريق")]),
      # «جدد» reports a renewed call, stance or condemnation, not a renewed contract or shelling
      (("وجدد اللاعب عقده مع النادي حتى عام 2021. وجددت القوات قصفها للبلدة. وجدد الوزير التأكيد على أهمية الحوار. "
        "وجدد جيم سكيا مطالبة الحكومة بالحماية."),
