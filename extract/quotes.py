@@ -919,6 +919,8 @@ def _content_start(view: TextView, p: int, end: int, frame: str, *, window: int 
 
 
 _SETTING_PREPOSITIONS = key_set("في خلال أمام عبر")
+# «باسمه واسم شعب وحكومة المملكة»: whose behalf a statement is made on (closed by the عن of أعرب عن)
+_ON_BEHALF = key_set("باسمه باسمها باسمهم باسمهما")
 # Attribution markers that open a comma-bounded aside between a speaker and what he said (بحسب، وفقا لما …);
 # حسب and وفق too here, where no name can stand
 _ASIDE_MARKERS = SOURCE_MARKERS | key_set("حسب وفق")
@@ -978,6 +980,10 @@ def _skip_adjuncts(view: TextView, i: int, end: int) -> int:
         elif k == "علي" and view.key(i + 1) == "لسان" and (comma := next(
                 (j for j in range(i + 2, min(end, i + 12)) if view.tokens[j].text in "،,"), None)) is not None:
             i = comma + 1  # «، على لسان "مصدر مسؤول" بوزارة خارجيتها،»: through whom, not what
+        elif k in _ON_BEHALF and (to := next((j for j in range(i + 1, min(end, i + 16))
+                                             if view.key(j) == "عن" or view.tokens[j].text in "،,"), None)) is not None \
+                and view.key(to) == "عن":
+            i = to  # «أعرب الملك باسمه واسم شعب وحكومة المملكة عن أصدق التهاني»: on whose behalf, not what
         elif view.tokens[i - 1].text in "،," and (k in _ASIDE_MARKERS or cues.strip_conjunction(k) in _ASIDE_MARKERS) \
                 and (comma := next((j for j in range(i + 1, min(end, i + 12)) if view.tokens[j].text in "،,"),
                                    None)) is not None:
