@@ -220,6 +220,12 @@ def time_words() -> frozenset[str]:
 
 
 @cache
+def months() -> frozenset[str]:
+    """Month names (ديسمبر، حزيران، جانفي …), as normalized keys."""
+    return _word_set("months.txt")
+
+
+@cache
 def background_openers() -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(match_key(line).split()) for line in _lines("background.txt"))
 

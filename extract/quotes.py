@@ -919,6 +919,36 @@ def _content_start(view: TextView, p: int, end: int, frame: str, *, window: int 
 
 
 _SETTING_PREPOSITIONS = key_set("في خلال أمام عبر")
+# Words of a date around a month's name: في مطلع مايو، في عام 1991، في الثامن من أيار/مايو الماضي
+_DATE_WORDS = key_set("عام العام سنة شهر مطلع منتصف أواخر أوائل نهاية بداية")
+_DATE_TAIL = key_set("الماضي الماضية الحالي الجاري المقبل القادم")
+_ORDINAL_DAYS = key_set("الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر")
+
+
+def _date_end(view: TextView, j: int, end: int) -> int:
+    """The token after a date starting at ``j`` (ديسمبر الماضي، 24 حزيران/يونيو، عام 1991، السادس من
+    ديسمبر، كانون الثاني), or ``j`` when none starts there: a month's name, or a year after عام, makes it one."""
+    months = cues.months()
+    first, dated = j, False
+    while j < end and j - first < 8:
+        k, text = view.key(j), view.tokens[j].text
+        if k in months:
+            dated = True
+            j += 2 if view.key(j + 1) in ("الاول", "الثاني") and k in ("كانون", "تشرين") else 1
+        elif text[:1].isdigit():
+            dated = dated or len(text) == 4 and view.key(j - 1) in ("عام", "العام")
+            j += 1
+        elif text == "/" or k in _DATE_WORDS or k in _DATE_TAIL and dated:
+            j += 1
+        elif text == "(" and view.key(j + 1) in months and j + 2 < end and view.tokens[j + 2].text == ")":
+            j += 3  # تموز (يوليو)
+        elif (k in _ORDINAL_DAYS or text[:1].isdigit()) and view.key(j + 1) == "من" and view.key(j + 2) in months:
+            j += 2
+        else:
+            break
+    return j if dated else first
+
+
 # «باسمه واسم شعب وحكومة المملكة»: whose behalf a statement is made on (closed by the عن of أعرب عن)
 _ON_BEHALF = key_set("باسمه باسمها باسمهم باسمهما")
 # Attribution markers that open a comma-bounded aside between a speaker and what he said (بحسب، وفقا لما …);
@@ -980,6 +1010,8 @@ def _skip_adjuncts(view: TextView, i: int, end: int) -> int:
         elif k == "علي" and view.key(i + 1) == "لسان" and (comma := next(
                 (j for j in range(i + 2, min(end, i + 12)) if view.tokens[j].text in "،,"), None)) is not None:
             i = comma + 1  # «، على لسان "مصدر مسؤول" بوزارة خارجيتها،»: through whom, not what
+        elif k == "في" and (dated := _date_end(view, i + 1, end)) > i + 1:
+            i = dated  # «أعلن في السادس من ديسمبر الماضي اعترافه …»: when, not what
         elif k in _ON_BEHALF and (to := next((j for j in range(i + 1, min(end, i + 16))
                                              if view.key(j) == "عن" or view.tokens[j].text in "،,"), None)) is not None \
                 and view.key(to) == "عن":
