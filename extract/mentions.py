@@ -170,7 +170,7 @@ def _definite(k: str) -> bool:
 
 
 # «المتحدث باسمهم»: the spokesman for those named before (but «أعرب الملك باسمه واسم شعبه»: on his own behalf)
-_ON_BEHALF_OF_THEM = key_set("باسمه باسمها باسمهم باسمهما")
+ON_BEHALF = key_set("باسمه باسمها باسمهم باسمهما")
 
 
 def _modifier(view: TextView, i: int) -> bool:
@@ -201,7 +201,7 @@ def _modifier(view: TextView, i: int) -> bool:
             or k.startswith("و") and k[1:] in titles and view.key(i + 1) in orgs:
         return True  # السيناتور الجمهوري ورئيس لجنة العلاقات الخارجية: a second role of the same person
     return _definite(k) or k in nats or k in titles or k in orgs or k == "باسم" or (ent is not None) \
-        or k in _ON_BEHALF_OF_THEM and _spokesman_before(view, i)
+        or k in ON_BEHALF and _spokesman_before(view, i)
 
 
 def _quoted_name(view: TextView, i: int) -> tuple[int, int] | None:

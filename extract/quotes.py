@@ -15,6 +15,7 @@ from . import cues
 from .cues import CueForm
 from .entities import outlet_at
 from .mentions import (
+    ON_BEHALF,
     PRONOUN_PPS,
     RELATIVES,
     SOURCE_MARKERS,
@@ -935,6 +936,8 @@ def _date_end(view: TextView, j: int, end: int) -> int:
         if k in months:
             dated = True
             j += 2 if view.key(j + 1) in ("الاول", "الثاني") and k in ("كانون", "تشرين") else 1
+        elif (k in _ORDINAL_DAYS or text[:1].isdigit()) and view.key(j + 1) == "من" and view.key(j + 2) in months:
+            j += 2  # السادس من ديسمبر، 24 من يونيو
         elif text[:1].isdigit():
             dated = dated or len(text) == 4 and view.key(j - 1) in ("عام", "العام")
             j += 1
@@ -942,15 +945,11 @@ def _date_end(view: TextView, j: int, end: int) -> int:
             j += 1
         elif text == "(" and view.key(j + 1) in months and j + 2 < end and view.tokens[j + 2].text == ")":
             j += 3  # تموز (يوليو)
-        elif (k in _ORDINAL_DAYS or text[:1].isdigit()) and view.key(j + 1) == "من" and view.key(j + 2) in months:
-            j += 2
         else:
             break
     return j if dated else first
 
 
-# «باسمه واسم شعب وحكومة المملكة»: whose behalf a statement is made on (closed by the عن of أعرب عن)
-_ON_BEHALF = key_set("باسمه باسمها باسمهم باسمهما")
 # Attribution markers that open a comma-bounded aside between a speaker and what he said (بحسب، وفقا لما …);
 # حسب and وفق too here, where no name can stand
 _ASIDE_MARKERS = SOURCE_MARKERS | key_set("حسب وفق")
@@ -1012,10 +1011,12 @@ def _skip_adjuncts(view: TextView, i: int, end: int) -> int:
             i = comma + 1  # «، على لسان "مصدر مسؤول" بوزارة خارجيتها،»: through whom, not what
         elif k == "في" and (dated := _date_end(view, i + 1, end)) > i + 1:
             i = dated  # «أعلن في السادس من ديسمبر الماضي اعترافه …»: when, not what
-        elif k in _ON_BEHALF and (to := next((j for j in range(i + 1, min(end, i + 16))
+        elif k in ON_BEHALF and (to := next((j for j in range(i + 1, min(end, i + 16))
                                              if view.key(j) == "عن" or view.tokens[j].text in "،,"), None)) is not None \
                 and view.key(to) == "عن":
-            i = to  # «أعرب الملك باسمه واسم شعب وحكومة المملكة عن أصدق التهاني»: on whose behalf, not what
+            # «أعرب الملك باسمه واسم شعب وحكومة المملكة عن أصدق التهاني»: on whose behalf (up to the عن of
+            # أعرب عن), not what
+            i = to
         elif view.tokens[i - 1].text in "،," and (k in _ASIDE_MARKERS or cues.strip_conjunction(k) in _ASIDE_MARKERS) \
                 and (comma := next((j for j in range(i + 1, min(end, i + 12)) if view.tokens[j].text in "،,"),
                                    None)) is not None:
