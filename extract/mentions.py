@@ -184,8 +184,7 @@ def _modifier(view: TextView, i: int) -> bool:
         return False  # a name, or the people addressed (الوزير للصحفيين: …)
     if k[:1] == "ل" and outlet_at(view.keys, i) is not None:
         return False  # وزير الخارجية لبي بي سي: the outlet is addressed
-    if k.startswith("لل") and _media_word_key(k[2:]) and getattr(ent, "type", "") != "ORG" \
-            and view.key(i - 1) not in _STATEMENT_NOUNS:
+    if _lam_medium(k) and getattr(ent, "type", "") != "ORG" and view.key(i - 1) not in _STATEMENT_NOUNS:
         # وزير الخارجية للصحيفة، الفنانة للتلفزيون الرسمي: the medium is addressed (but المدير العام
         # للوكالة الدولية للطاقة الذرية: an organisation's name; تقرير للصحيفة: whose report)
         return False
@@ -446,6 +445,11 @@ def _preposition_on_noun(key: str) -> bool:
 
 def _media_word_key(k: str) -> bool:
     return k in cues.media_nouns() or ("ال" + k) in cues.media_nouns()
+
+
+def _lam_medium(k: str) -> bool:
+    """ل + the article + a medium (للصحيفة، للتلفزيون): who a statement was made to, after a speaker."""
+    return k.startswith("لل") and _media_word_key(k[2:])
 
 
 def parse_mention(view: TextView, i: int, limit: int, *, subject: bool = False) -> Mention | None:
@@ -1062,7 +1066,7 @@ def _parse_mention(view: TextView, i: int, limit: int) -> Mention | None:
                     j = more.last
         while j < limit:
             k = _case_off(view.key(j), accusative)
-            if k.startswith("لل") and _media_word_key(k[2:]) and key.removeprefix("ال") not in _STATEMENT_NOUNS:
+            if _lam_medium(k) and key.removeprefix("ال") not in _STATEMENT_NOUNS:
                 break  # «مسؤولون سعوديون للتلفزيون الرسمي»: the outlet they spoke to (not «تقرير للصحيفة»: its report)
             if j == i + 1 and not seen_definite and (_human_plural(key, "ون") or _human_plural(key, "ين")) \
                     and not _media_word_key(key) and k.startswith("ال") and k not in nats:  # (not تلفزيون المنار)

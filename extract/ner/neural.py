@@ -136,31 +136,30 @@ class Encoder:
 
     def collate(self, sentences: Sequence[Sequence[tuple[Any, ...]]], *, word_dropout: float = 0.0,
                 vec_dropout: float = 0.0, rng: Any = None) -> dict[str, Any]:
-        """Padded tensors for a batch of encoded sentences (optionally hiding some word identities)."""
+        """Padded tensors for a batch of encoded sentences (optionally hiding some word identities). A token's
+        category ids may leave out the span mark (as :meth:`token` gives them): its column is then padding."""
+        import numpy as np
         import torch
 
-        t = max(len(s) for s in sentences)
-        lc = max(len(tok[3]) for s in sentences for tok in s)
-        vec, svec, word, chars, cats = [], [], [], [], []
-        pad_chars = [0] * lc
-        pad_cats = [0] * len(CATS)
+        b, t = len(sentences), max(len(s) for s in sentences)
+        ids = np.zeros((b, t, 3), dtype=np.int64)  # vector, stem vector, word
+        chars = np.zeros((b, t, max(len(tok[3]) for s in sentences for tok in s)), dtype=np.int64)
+        cats = np.zeros((b, t, len(CATS)), dtype=np.int64)
         drop = rng is not None and (word_dropout > 0 or vec_dropout > 0)
-        for sent in sentences:
-            pad = t - len(sent)
-            v = [tok[0] for tok in sent]
-            w = [tok[2] for tok in sent]
-            if drop:
-                w = [UNK if rng.random() < word_dropout else x for x in w]
-                v = [UNK if rng.random() < vec_dropout else x for x in v]
-            vec.append(v + [0] * pad)
-            svec.append([tok[1] for tok in sent] + [0] * pad)
-            word.append(w + [0] * pad)
-            chars.append([tok[3] + [0] * (lc - len(tok[3])) for tok in sent] + [pad_chars] * pad)
-            cats.append([tok[4] for tok in sent] + [pad_cats] * pad)
-        lengths = torch.tensor([len(s) for s in sentences], dtype=torch.long)
-        mask = torch.arange(t)[None, :] < lengths[:, None]
-        return {"vec": torch.tensor(vec), "svec": torch.tensor(svec), "word": torch.tensor(word),
-                "chars": torch.tensor(chars), "cats": torch.tensor(cats), "lengths": lengths, "mask": mask}
+        for row, sent in enumerate(sentences):
+            n = len(sent)
+            ids[row, :n] = [tok[:3] for tok in sent]
+            if drop:  # the draws in the order training has always made them: words, then vectors
+                ids[row, :n, 2] = [UNK if rng.random() < word_dropout else tok[2] for tok in sent]
+                ids[row, :n, 0] = [UNK if rng.random() < vec_dropout else tok[0] for tok in sent]
+            cats[row, :n, :len(sent[0][4])] = [tok[4] for tok in sent]
+            for col, tok in enumerate(sent):
+                chars[row, col, :len(tok[3])] = tok[3]
+        lengths = np.array([len(s) for s in sentences], dtype=np.int64)
+        mask = np.arange(t)[None, :] < lengths[:, None]
+        tensor = torch.from_numpy
+        return {"vec": tensor(ids[:, :, 0]), "svec": tensor(ids[:, :, 1]), "word": tensor(ids[:, :, 2]),
+                "chars": tensor(chars), "cats": tensor(cats), "lengths": tensor(lengths), "mask": tensor(mask)}
 
     # -- saving and loading --
     def save(self, path: Path, net: Any, cfg: dict[str, Any]) -> None:
@@ -428,7 +427,7 @@ class NeuralTagger(SentenceTagger):
         self._lstm_weights = [w for direction in lstm.all_weights for w in direction]
         self._zero_state = torch.zeros((2 * lstm.num_layers, 1, lstm.hidden_size))
         with torch.inference_mode():
-            probe = self.encoder.collate([[(*self.encoder.token("."), )[:4] + ([UNK] * len(CATS),)]])
+            probe = self.encoder.collate([[self.encoder.token(".")]])
             self._dims = int(self.net.inputs(probe).shape[-1])
 
     def clear_caches(self) -> None:
@@ -452,7 +451,7 @@ class NeuralTagger(SentenceTagger):
                 if len(reps) + len(new) > self.max_cached_tokens:
                     reps.clear()  # start afresh: every token of these sentences is computed again
                     new = list(dict.fromkeys(t for s in sentences for t in s))
-                rows = net.inputs(self._token_inputs(new))[0]
+                rows = net.inputs(enc.collate([[enc.token(w) for w in new]]))[0]  # span marks: padding
                 for t, row in zip(new, rows, strict=True):
                     reps[t] = row
             b, t = len(order), len(sentences[order[0]])
@@ -488,22 +487,6 @@ class NeuralTagger(SentenceTagger):
         lstm = self.net.lstm
         out = torch.lstm(h, state, self._lstm_weights, lstm.bias, lstm.num_layers, 0.0, False, True, True)[0]
         return self.net.out(out)
-
-    def _token_inputs(self, words: Sequence[str]) -> dict[str, Any]:
-        """The network's inputs for a list of distinct words as one padded row (span mark: padding)."""
-        import numpy as np
-        import torch
-
-        toks = [self.encoder.token(w) for w in words]
-        ids = np.array([tok[:3] for tok in toks], dtype=np.int64)
-        chars = np.zeros((len(toks), max(len(tok[3]) for tok in toks)), dtype=np.int64)
-        for row, tok in enumerate(toks):
-            chars[row, :len(tok[3])] = tok[3]
-        cats = np.zeros((len(toks), len(CATS)), dtype=np.int64)  # the last column, the span mark, stays PAD
-        cats[:, :-1] = [tok[4] for tok in toks]
-        return {"vec": torch.from_numpy(ids[None, :, 0]), "svec": torch.from_numpy(ids[None, :, 1]),
-                "word": torch.from_numpy(ids[None, :, 2]), "chars": torch.from_numpy(chars[None]),
-                "cats": torch.from_numpy(cats[None])}
 
     def transitions(self) -> tuple[Any, Any, Any]:
         """The CRF layer's tag-to-tag, start and end scores."""
