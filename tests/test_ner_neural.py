@@ -81,8 +81,8 @@ def test_batched_tagging_matches_sentence_by_sentence(tiny_model: Path) -> None:
 
 
 def test_the_tagger_fast_paths_score_as_the_training_network_does(tiny_model: Path) -> None:
-    """Inference takes shortcuts (cached word vectors, the character convolution as one matrix product,
-    ``torch.lstm`` called directly for a lone sentence): the scores must be the network's own."""
+    """Inference takes shortcuts (cached input gates per word, the character convolution as one matrix
+    product, the compiled recurrence): the scores must be the network's own."""
     import numpy as np
     import torch
 
@@ -103,6 +103,25 @@ def test_the_tagger_fast_paths_score_as_the_training_network_does(tiny_model: Pa
         assert alone.shape == (1, len(s), direct.shape[2])
         np.testing.assert_allclose(alone[0], direct[row, :len(s)], rtol=1e-5, atol=1e-5)
         np.testing.assert_allclose(batched[row, :len(s)], direct[row, :len(s)], rtol=1e-5, atol=1e-5)
+
+
+def test_a_two_layer_model_scores_as_its_network_does(tmp_path: Path) -> None:
+    """The compiled recurrence runs layer after layer; the shipped model has one, training allows more."""
+    import numpy as np
+    import torch
+
+    data = tmp_path / "tiny.txt"
+    data.write_text(tiny_conll(), encoding="utf-8")
+    train([data], tmp_path / "model", corpus=_tiny_corpus(tmp_path / "news.jsonl.gz"), epochs=2, batch_size=8,
+          vector_words=200, vector_dims=8, config={"hidden": 8, "layers": 2, "word_dim": 8, "char_filters": 8},
+          log=lambda _: None)
+    tagger = load_model(tmp_path / "model" / MODEL_FILE)
+    assert tagger.net.lstm.num_layers == 2
+    sents = [["قال", "جون", "كيري", "في", "جنيف", "."], ["أمس"]]
+    with torch.inference_mode():
+        direct = tagger.net.emissions(tagger.encoder.collate([tagger.encoder.encode_sentence(s) for s in sents]))
+    for row, s in enumerate(sents):
+        np.testing.assert_allclose(tagger.emissions([s])[0], direct[row, :len(s)].numpy(), rtol=1e-5, atol=1e-5)
 
 
 def test_missing_model_is_reported_as_unavailable(tmp_path: Path) -> None:

@@ -47,18 +47,3 @@ class SentenceTagger:
             return ()
         return tags_to_entities(text, tokens, self.tag(text, tokens), self.name)
 
-
-def length_batches(lengths: Sequence[int], max_batch_tokens: int) -> list[list[int]]:
-    """Indices of the non-empty sentences, in batches of similar length (shortest first): a batch pads
-    to its longest sentence, so one closes when padding would cost too much."""
-    order = sorted((i for i, n in enumerate(lengths) if n), key=lambda i: lengths[i])
-    batches: list[list[int]] = []
-    batch: list[int] = []
-    for i in order:
-        if batch and (lengths[i] * (len(batch) + 1) > max_batch_tokens or lengths[i] > 2 * lengths[batch[0]] + 4):
-            batches.append(batch)
-            batch = []
-        batch.append(i)
-    if batch:
-        batches.append(batch)
-    return batches

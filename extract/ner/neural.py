@@ -18,7 +18,7 @@ from typing import Any
 
 from ..errors import BackendUnavailable
 from ..normalize import match_key
-from .base import SentenceTagger, length_batches
+from .base import SentenceTagger
 from .decode import viterbi_batch
 from .features import (
     CLUSTER_FILE,
@@ -376,13 +376,15 @@ def decode_batch(net: Any, encoder: Encoder, sentences: Sequence[Sequence[str]])
 
 
 class NeuralTagger(SentenceTagger):
-    """The neural backend: tags a text sentence by sentence, all sentences of a text in one batch.
+    """The neural backend: tags a text sentence by sentence. The network's per-word part runs in torch,
+    once per new word (the new words of a text in one batch); each sentence's recurrence and decoding
+    run in compiled loops (:mod:`extract.ner.kernels`).
 
     Entities cover whole tokens, as ANERcorp's gold does; the pipeline cuts proclitics off names.
     """
 
-    def __init__(self, model_path: Path, name: str = "neural", max_batch_tokens: int = 2000,
-                 check_resources: bool = True) -> None:
+    def __init__(self, model_path: Path, name: str = "neural", check_resources: bool = True) -> None:
+        import numpy as np
         import torch
 
         try:
@@ -394,7 +396,6 @@ class NeuralTagger(SentenceTagger):
         cfg = blob["config"]
         self.name = name
         self.model_path = model_path
-        self.max_batch_tokens = max_batch_tokens
         vec_words = blob["vec_words"].split("\n") if blob["vec_words"] else []
         words = blob["words"].split("\n") if blob["words"] else []
         self.encoder = Encoder(Featurizer.from_dir(model_path.parent), vec_words, words,
@@ -419,16 +420,34 @@ class NeuralTagger(SentenceTagger):
         self.net.eval()
         self.net.requires_grad_(False)
         self.max_cached_tokens = 20_000
+        self._kernels = _load_kernels()
         self._reps: dict[str, Any] = {}
         self._trans = self.net.trans.numpy()
         self._start, self._end = self.net.start.numpy(), self.net.end.numpy()
-        self._gs_table = self.net.cats[-1].weight if cfg["use_cats"] else None
+        # The LSTM as numpy arrays for the compiled recurrence. A token's first-layer input gates depend
+        # on the token alone but for its gazetteer span mark, which only adds its embedding's gates: the
+        # word's gates are cached, the mark's looked up in a small table.
         lstm = self.net.lstm
-        self._lstm_weights = [w for direction in lstm.all_weights for w in direction]
-        self._zero_state = torch.zeros((2 * lstm.num_layers, 1, lstm.hidden_size))
-        with torch.inference_mode():
-            probe = self.encoder.collate([[self.encoder.token(".")]])
-            self._dims = int(self.net.inputs(probe).shape[-1])
+        self._layers = []
+        for layer in range(lstm.num_layers):
+            forward, backward = lstm.all_weights[2 * layer], lstm.all_weights[2 * layer + 1]
+            w_ih = np.ascontiguousarray(np.concatenate([forward[0].numpy(), backward[0].numpy()]).T)
+            bias = np.zeros(w_ih.shape[1], dtype=np.float32)
+            if lstm.bias:
+                bias = np.concatenate([forward[2].numpy() + forward[3].numpy(),
+                                       backward[2].numpy() + backward[3].numpy()])
+            hidden = np.ascontiguousarray(np.stack([forward[1].numpy().T, backward[1].numpy().T]))
+            self._layers.append((w_ih, bias, hidden))
+        self._gs_gates = None
+        if cfg["use_cats"]:
+            gs_table = self.net.cats[-1].weight.numpy()
+            self._gs_gates = gs_table @ self._layers[0][0][-gs_table.shape[1]:]
+        # torch's product is the faster one on one core for the few new words of a sentence
+        self._gate_weights, self._gate_bias = torch.from_numpy(self._layers[0][0]), torch.from_numpy(self._layers[0][1])
+        self._out_weight = np.ascontiguousarray(self.net.out.weight.numpy().T)
+        self._out_bias = self.net.out.bias.numpy()
+        self.tag_sentences([["."]])  # the kernels' first call reads them from numba's cache (or compiles them)
+        self.clear_caches()
 
     def clear_caches(self) -> None:
         """Empty the per-token caches (for fair timing)."""
@@ -436,74 +455,76 @@ class NeuralTagger(SentenceTagger):
         self._reps.clear()
         self.featurizer.clear_caches()
 
-    def emissions(self, sentences: Sequence[Sequence[str]]) -> Any:
-        """Emission scores ``(sentences, longest, tags)`` of non-empty sentences, padded, in the order
-        given, with each token's input vector (all but the span mark) cached."""
-        import numpy as np
+    def _cache_words(self, sentences: Sequence[Sequence[str]]) -> None:
+        """Compute the first-layer input gates of the words not yet cached, all in one batch."""
         import torch
 
-        enc, net = self.encoder, self.net
-        order = sorted(range(len(sentences)), key=lambda i: -len(sentences[i]))
         reps = self._reps
+        new = list(dict.fromkeys(t for s in sentences for t in s if t not in reps))
+        if not new:
+            return
+        if len(reps) + len(new) > self.max_cached_tokens:
+            reps.clear()  # start afresh: every token of these sentences is computed again
+            new = list(dict.fromkeys(t for s in sentences for t in s))
+        enc = self.encoder
         with torch.inference_mode():
-            new = list(dict.fromkeys(t for s in sentences for t in s if t not in reps))
-            if new:
-                if len(reps) + len(new) > self.max_cached_tokens:
-                    reps.clear()  # start afresh: every token of these sentences is computed again
-                    new = list(dict.fromkeys(t for s in sentences for t in s))
-                rows = net.inputs(enc.collate([[enc.token(w) for w in new]]))[0]  # span marks: padding
-                for t, row in zip(new, rows, strict=True):
-                    reps[t] = row
-            b, t = len(order), len(sentences[order[0]])
-            if b == 1:
-                h = torch.stack([reps[w] for w in sentences[0]])[None]
-            else:
-                h = torch.zeros((b, t, self._dims))
-                for row, i in enumerate(order):
-                    h[row, :len(sentences[i])] = torch.stack([reps[w] for w in sentences[i]])
-            if self._gs_table is not None:
-                gs = np.zeros((b, t), dtype=np.int64)
-                gs_index = enc.cat_index["gs"]
-                for row, i in enumerate(order):
-                    toks = [enc.token(w) for w in sentences[i]]
-                    marks = enc.gaz_spans([(tok[5], tok[6]) for tok in toks])
-                    gs[row, :len(toks)] = [gs_index.get(m, UNK) for m in marks]
-                h[:, :, -self._gs_table.shape[1]:] += self._gs_table[torch.from_numpy(gs)]
-            if b == 1:
-                return self._recur_one(h).numpy()
-            lengths = torch.tensor([len(sentences[i]) for i in order])
-            em = net.recur(h, lengths, True).numpy()
-        out = np.empty_like(em)
-        out[order] = em
+            inputs = self.net.inputs(enc.collate([[enc.token(w) for w in new]]))[0]  # span marks: padding
+            gates = torch.addmm(self._gate_bias, inputs, self._gate_weights).numpy()
+        for t, row in zip(new, gates, strict=True):
+            reps[t] = row
+
+    def _sentence_emissions(self, words: Sequence[str]) -> Any:
+        """Emission scores ``(T, tags)`` of one non-empty sentence whose words are cached."""
+        import numpy as np
+
+        enc, reps = self.encoder, self._reps
+        gates = np.stack([reps[w] for w in words])
+        if self._gs_gates is not None:
+            toks = [enc.token(w) for w in words]
+            gs_index = enc.cat_index["gs"]
+            marks = [gs_index.get(m, UNK) for m in enc.gaz_spans([(tok[5], tok[6]) for tok in toks])]
+            gates += self._gs_gates[marks]
+        steps = len(words)
+        h = self._kernels.bilstm_layer(gates.reshape(steps, 2, -1), self._layers[0][2])
+        for w_ih, bias, hidden in self._layers[1:]:
+            h = self._kernels.bilstm_layer((h @ w_ih + bias).reshape(steps, 2, -1), hidden)
+        return h @ self._out_weight + self._out_bias
+
+    def emissions(self, sentences: Sequence[Sequence[str]]) -> Any:
+        """Emission scores ``(sentences, longest, tags)`` of non-empty sentences, in the order given,
+        padded with zeros."""
+        import numpy as np
+
+        self._cache_words(sentences)
+        out = np.zeros((len(sentences), max(map(len, sentences)), len(TAGS)), dtype=np.float32)
+        for row, words in enumerate(sentences):
+            out[row, :len(words)] = self._sentence_emissions(words)
         return out
-
-    def _recur_one(self, h: Any) -> Any:
-        """``net.recur`` for a batch of one sentence (no padding): ``torch.lstm`` called with the
-        weights directly, since for a short sentence the module's per-call checks cost about a
-        fifth of the recurrence itself."""
-        import torch
-
-        state = (self._zero_state, self._zero_state)
-        lstm = self.net.lstm
-        out = torch.lstm(h, state, self._lstm_weights, lstm.bias, lstm.num_layers, 0.0, False, True, True)[0]
-        return self.net.out(out)
 
     def transitions(self) -> tuple[Any, Any, Any]:
         """The CRF layer's tag-to-tag, start and end scores."""
         return self._trans, self._start, self._end
 
-    def _decode(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
-        """Like :func:`decode_batch`, for non-empty sentences."""
-        paths = viterbi_batch(self.emissions(sentences), [len(s) for s in sentences], *self.transitions())
-        return [[TAGS[k] for k in path] for path in paths]
-
     def tag_sentences(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
-        """BIO tags per sentence; sentences of similar length are batched together."""
-        out: list[list[str]] = [[] for _ in sentences]
-        for batch in length_batches([len(s) for s in sentences], self.max_batch_tokens):
-            for j, tags in zip(batch, self._decode([sentences[j] for j in batch]), strict=True):
-                out[j] = tags
+        """BIO tags per sentence (the new words of all of them computed in one batch)."""
+        self._cache_words(sentences)
+        out: list[list[str]] = []
+        for words in sentences:
+            if not words:
+                out.append([])
+                continue
+            path = self._kernels.viterbi(self._sentence_emissions(words), self._trans, self._start, self._end)
+            out.append([TAGS[k] for k in path])
         return out
+
+
+def _load_kernels() -> Any:
+    """The compiled inner loops (:mod:`extract.ner.kernels`), or why they cannot load."""
+    try:
+        from . import kernels
+    except ImportError as exc:
+        raise BackendUnavailable(f"the neural NER backend needs numba ({exc})") from exc
+    return kernels
 
 
 def load_model(path: Path | str, name: str = "neural", check_resources: bool = True) -> NeuralTagger:
