@@ -22,7 +22,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--backend", choices=("builtin", "neural"), default="builtin",
                         help="builtin (the CRF, the default backend) or neural (the BiLSTM-CRF)")
     parser.add_argument("--model", type=Path, default=None,
-                        help="model file instead of the shipped one: a CRF (.npz) or a neural model (.pt)")
+                        help="model file instead of the shipped one: a CRF or a neural model (.npz)")
     parser.add_argument("--repeat", type=int, default=3, help="timing passes (best is reported)")
     parser.add_argument("--per-text", type=int, default=20,
                         help="also score texts of this many consecutive sentences with the pipeline's entity stage "

@@ -118,7 +118,7 @@ def eval_ner(
     ner: Annotated[str, typer.Option("--ner", help="Backend: builtin, neural or camel.")] = "builtin",
     model: Annotated[Path | None, typer.Option(
         "--model", help="Score this model file instead of a backend: a CRF (.npz, or crfsuite's file) or a neural "
-                        "model (.pt).", show_default=False)] = None,
+                        "model (.npz, from extract.ner.train_neural).", show_default=False)] = None,
     fmt: Annotated[OutputFormat, typer.Option("--format", help="table or json.")] = OutputFormat.table,
     per_text: Annotated[int, typer.Option(
         "--per-text", min=0,

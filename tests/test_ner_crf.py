@@ -24,7 +24,7 @@ def test_each_shipped_tagger_is_at_most_25_mb_with_the_resources_it_reads() -> N
     from extract.ner.features import CLUSTER_FILE, GAZETTEER_FILE, LEXICON_FILE
 
     shared = sum((DATA_DIR / name).stat().st_size for name in (CLUSTER_FILE, GAZETTEER_FILE, LEXICON_FILE))
-    for model in (MODEL_FILE, "ner-neural.pt"):
+    for model in (MODEL_FILE, "ner-neural.npz"):
         assert (DATA_DIR / model).is_file()
         assert shared + (DATA_DIR / model).stat().st_size <= 25_000_000, model
 

@@ -204,7 +204,7 @@ def test_eval_ner_command_scores_a_model_file_of_either_kind(tmp_path: Path) -> 
     gold = _write(tmp_path, TEXT_GOLD)
     runner = CliRunner()
     base = ["eval", "ner", "--gold", str(gold), "--format", "json"]
-    for model_file, backend in (("ner-crf.npz", "builtin"), ("ner-neural.pt", "neural")):
+    for model_file, backend in (("ner-crf.npz", "builtin"), ("ner-neural.npz", "neural")):
         from_file = runner.invoke(app, [*base, "--model", str(DATA_DIR / model_file)])
         shipped = runner.invoke(app, [*base, "--ner", backend])
         assert from_file.exit_code == 0 and shipped.exit_code == 0, from_file.output + shipped.output
@@ -212,5 +212,5 @@ def test_eval_ner_command_scores_a_model_file_of_either_kind(tmp_path: Path) -> 
     junk = tmp_path / "junk.pt"
     junk.write_text("no model here", encoding="utf-8")
     bad = runner.invoke(app, [*base, "--model", str(junk)])
-    assert bad.exit_code == 1 and "junk.pt: not an aqwal neural NER model" in bad.output
+    assert bad.exit_code == 1 and "junk.pt: not an aqwal NER model" in bad.output
     assert "Traceback" not in bad.output and len(bad.output.strip().splitlines()) == 1

@@ -74,9 +74,9 @@ def test_batched_tagging_matches_sentence_by_sentence(tiny_model: Path) -> None:
     sents = [["قال", "جون", "كيري", "في", "جنيف", "."], ["وصل", "الوفد", "إلى", "حلب"], ["أمس"]]
     assert tagger.tag_sentences(sents) == [tagger.tag_words(s) for s in sents]
     # the cached-vector path of the backend gives what training's evaluation path gives
-    assert tagger.tag_sentences(sents) == decode_batch(tagger.net, tagger.encoder, sents)
+    assert tagger.tag_sentences(sents) == decode_batch(tagger.network(), tagger.encoder, sents)
     tagger.max_cached_tokens = 3  # a full cache is emptied and refilled
-    assert tagger.tag_sentences(sents) == decode_batch(tagger.net, tagger.encoder, sents)
+    assert tagger.tag_sentences(sents) == decode_batch(tagger.network(), tagger.encoder, sents)
     assert tagger.tag_words([]) == []
 
 
@@ -87,7 +87,7 @@ def test_the_tagger_fast_paths_score_as_the_training_network_does(tiny_model: Pa
     import torch
 
     tagger = load_model(tiny_model)
-    net, enc = tagger.net, tagger.encoder
+    net, enc = tagger.network(), tagger.encoder
     sents = [["قال", "جون", "كيري", "في", "جنيف", "."], ["وقال", "حزب", "الله", "إن", "تل", "أبيب", "قصفت"], ["أمس"]]
     x = enc.collate([enc.encode_sentence(s) for s in sents])
     with torch.no_grad():
@@ -105,6 +105,22 @@ def test_the_tagger_fast_paths_score_as_the_training_network_does(tiny_model: Pa
         np.testing.assert_allclose(batched[row, :len(s)], direct[row, :len(s)], rtol=1e-5, atol=1e-5)
 
 
+def test_the_tagger_input_vectors_are_the_networks(tiny_model: Path) -> None:
+    import numpy as np
+    import torch
+
+    tagger = load_model(tiny_model)
+    net, enc = tagger.network(), tagger.encoder
+    words = ["الوفد", "وصل", "إلى", "موسكو", "وقال", "كلمةغريبة", "،"]
+    x = enc.arrays([[enc.token(w) for w in words]])
+    assert (x["word"] == 1).any()  # an unknown word
+    x["svec"][0] = np.arange(len(words)) + 2  # stems with vectors of their own, unlike these words'
+    assert (x["vec"] != x["svec"]).all()
+    with torch.inference_mode():
+        expected = net.inputs({k: torch.from_numpy(v) for k, v in x.items()})[0].numpy()
+    np.testing.assert_allclose(tagger._inputs(x), expected, rtol=1e-6, atol=1e-6)
+
+
 def test_a_two_layer_model_scores_as_its_network_does(tmp_path: Path) -> None:
     """The compiled recurrence runs layer after layer; the shipped model has one, training allows more."""
     import numpy as np
@@ -116,10 +132,11 @@ def test_a_two_layer_model_scores_as_its_network_does(tmp_path: Path) -> None:
           vector_words=200, vector_dims=8, config={"hidden": 8, "layers": 2, "word_dim": 8, "char_filters": 8},
           log=lambda _: None)
     tagger = load_model(tmp_path / "model" / MODEL_FILE)
-    assert tagger.net.lstm.num_layers == 2
+    net = tagger.network()
+    assert net.lstm.num_layers == 2
     sents = [["قال", "جون", "كيري", "في", "جنيف", "."], ["أمس"]]
     with torch.inference_mode():
-        direct = tagger.net.emissions(tagger.encoder.collate([tagger.encoder.encode_sentence(s) for s in sents]))
+        direct = net.emissions(tagger.encoder.collate([tagger.encoder.encode_sentence(s) for s in sents]))
     for row, s in enumerate(sents):
         np.testing.assert_allclose(tagger.emissions([s])[0], direct[row, :len(s)].numpy(), rtol=1e-5, atol=1e-5)
 
@@ -128,7 +145,7 @@ def test_missing_model_is_reported_as_unavailable(tmp_path: Path) -> None:
     from extract.errors import BackendUnavailable
 
     with pytest.raises(BackendUnavailable):
-        load_model(tmp_path / "nope.pt")
+        load_model(tmp_path / "nope.npz")
 
 
 def test_a_model_refuses_resources_it_was_not_trained_with(tiny_model: Path, tmp_path: Path) -> None:
@@ -160,6 +177,14 @@ def test_importing_the_backend_does_not_import_torch() -> None:
     assert out.stdout.strip() == "False"
 
 
+def test_loading_and_tagging_do_not_import_torch(tiny_model: Path) -> None:
+    code = ("import sys; from extract.ner.neural import load_model; t = load_model(sys.argv[1]); "
+            "t.tag_words(['قال', 'جون', 'كيري']); print('torch' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code, str(tiny_model)], cwd=REPO, capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == "False"
+
+
 @pytest.mark.skipif(not (DATA_DIR / MODEL_FILE).is_file(), reason="no shipped neural model")
 def test_shipped_model_tags_a_sentence() -> None:
     from extract.ner.neural import load_neural
@@ -186,17 +211,21 @@ def test_shipped_model_scores_on_real_sentences() -> None:
 
 
 def test_a_model_file_loads_by_its_kind(tiny_model: Path, tmp_path: Path) -> None:
+    import numpy as np
+
     from extract.errors import BackendUnavailable
     from extract.ner import load_model_file
     from extract.ner.neural import NeuralTagger
 
     tagger = load_model_file(tiny_model)
     assert isinstance(tagger, NeuralTagger) and tagger.name == "model"
-    import torch
-
-    torch.save(["a", "list"], tmp_path / "list.pt")
-    for junk in (b"", b"not a torch file", tiny_model.read_bytes()[:2000], (tmp_path / "list.pt").read_bytes()):
-        path = tmp_path / "junk.pt"
+    np.savez(tmp_path / "list.npz", a=np.arange(3))
+    for junk in (b"", b"not a model file", tiny_model.read_bytes()[:2000], (tmp_path / "list.npz").read_bytes()):
+        path = tmp_path / "junk.npz"
         path.write_bytes(junk)
-        with pytest.raises(BackendUnavailable, match="junk.pt: not an aqwal neural NER model"):
+        with pytest.raises(BackendUnavailable, match="junk.npz: not an aqwal NER model"):
             load_model_file(path)
+    # an archive with a neural model's entry but not its format is read as one, and refused as one
+    np.savez(tmp_path / "junk.npz", meta=np.frombuffer(b'{"format": "other"}', dtype=np.uint8))
+    with pytest.raises(BackendUnavailable, match="junk.npz: not an aqwal neural NER model"):
+        load_model_file(tmp_path / "junk.npz")

@@ -25,20 +25,28 @@ def _factory(name: str) -> Callable[[], NerBackend]:
 
 
 def load_model_file(path: Path | str) -> SentenceTagger:
-    """A model file as a backend named "model": a neural model (``.pt``) or else a CRF (``.npz`` or
-    crfsuite's own file); each reads its resource files from its folder.
+    """A model file as a backend named "model": a neural model (an archive written by
+    :mod:`extract.ner.train_neural`) or else a CRF (``.npz`` or crfsuite's own file); each reads its
+    resource files from its folder.
 
     Raises:
         BackendUnavailable: the file is missing or is not such a model.
     """
+    from .neural import is_model_file
+
     path = Path(path)
-    if path.suffix == ".pt":
+    if is_model_file(path):
         from .neural import load_model as load_neural_model
 
         return load_neural_model(path, name="model")
     from .crf import load_model as load_crf_model
 
-    return load_crf_model(path, name="model")
+    try:
+        return load_crf_model(path, name="model")
+    except BackendUnavailable:
+        if not path.is_file():
+            raise
+        raise BackendUnavailable(f"{path}: not an aqwal NER model (neither a neural model nor a CRF)") from None
 
 
 @cache

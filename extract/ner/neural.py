@@ -1,15 +1,16 @@
 """A neural offline NER backend: char-CNN + corpus word vectors + the CRF's sparse signals, BiLSTM, CRF layer.
 
-The model file (``ner-neural.pt`` in ``extract/data``) holds the network weights (word vectors as
+The model file (``ner-neural.npz`` in ``extract/data``) holds the network weights (word vectors as
 int8), its vocabularies and settings; the word clusters, corpus lexicon and gazetteer digests are
-the same files the CRF backend reads, from the model's folder. torch is imported only when a model
-is loaded or trained, never when this module is imported.
+the same files the CRF backend reads, from the model's folder. Tagging needs numpy and numba only;
+torch is imported for training, never when this module is imported or a model is loaded.
 """
 
 from __future__ import annotations
 
-import pickle
+import json
 import shutil
+import zipfile
 from collections import Counter
 from collections.abc import Sequence
 from functools import cache
@@ -31,8 +32,8 @@ from .features import (
     split_clitics,
 )
 
-MODEL_FILE = "ner-neural.pt"
-FORMAT = "aqwal-ner-neural/1"
+MODEL_FILE = "ner-neural.npz"
+FORMAT = "aqwal-ner-neural/2"
 TAGS = ("O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC")
 PAD, UNK = 0, 1
 
@@ -134,12 +135,12 @@ class Encoder:
         gs = self.cat_index["gs"]
         return [(*t[:4], [*t[4], gs.get(m, UNK)]) for t, m in zip(toks, marks, strict=True)]
 
-    def collate(self, sentences: Sequence[Sequence[tuple[Any, ...]]], *, word_dropout: float = 0.0,
-                vec_dropout: float = 0.0, rng: Any = None) -> dict[str, Any]:
-        """Padded tensors for a batch of encoded sentences (optionally hiding some word identities). A token's
-        category ids may leave out the span mark (as :meth:`token` gives them): its column is then padding."""
+    def arrays(self, sentences: Sequence[Sequence[tuple[Any, ...]]], *, word_dropout: float = 0.0,
+               vec_dropout: float = 0.0, rng: Any = None) -> dict[str, Any]:
+        """Padded numpy arrays for a batch of encoded sentences (optionally hiding some word identities). A
+        token's category ids may leave out the span mark (as :meth:`token` gives them): its column is then
+        padding."""
         import numpy as np
-        import torch
 
         b, t = len(sentences), max(len(s) for s in sentences)
         ids = np.zeros((b, t, 3), dtype=np.int64)  # vector, stem vector, word
@@ -157,36 +158,85 @@ class Encoder:
                 chars[row, col, :len(tok[3])] = tok[3]
         lengths = np.array([len(s) for s in sentences], dtype=np.int64)
         mask = np.arange(t)[None, :] < lengths[:, None]
-        tensor = torch.from_numpy
-        return {"vec": tensor(ids[:, :, 0]), "svec": tensor(ids[:, :, 1]), "word": tensor(ids[:, :, 2]),
-                "chars": tensor(chars), "cats": tensor(cats), "lengths": tensor(lengths), "mask": tensor(mask)}
+        return {"vec": ids[:, :, 0], "svec": ids[:, :, 1], "word": ids[:, :, 2], "chars": chars, "cats": cats,
+                "lengths": lengths, "mask": mask}
+
+    def collate(self, sentences: Sequence[Sequence[tuple[Any, ...]]], *, word_dropout: float = 0.0,
+                vec_dropout: float = 0.0, rng: Any = None) -> dict[str, Any]:
+        """:meth:`arrays` as torch tensors, the network's input."""
+        import torch
+
+        arrays = self.arrays(sentences, word_dropout=word_dropout, vec_dropout=vec_dropout, rng=rng)
+        return {k: torch.from_numpy(v) for k, v in arrays.items()}
 
     # -- saving and loading --
     def save(self, path: Path, net: Any, cfg: dict[str, Any]) -> None:
+        """Write the network's weights (large ones as float16, word vectors as int8 with a scale per row),
+        vocabularies and settings to ``path``, with the resource files beside it."""
         import torch
 
         state = {}
         for k, v in net.state_dict().items():
             if k == "vectors.weight":
                 scale = v.abs().amax(dim=1).clamp(min=1e-8) / 127.0
-                state["vectors.q"] = torch.round(v / scale[:, None]).to(torch.int8)
-                state["vectors.scale"] = scale.to(torch.float16)
+                state["vectors.q"] = torch.round(v / scale[:, None]).to(torch.int8).numpy()
+                state["vectors.scale"] = scale.to(torch.float16).numpy()
             elif v.is_floating_point() and v.numel() > 1000:
-                state[k] = v.detach().to(torch.float16)  # half the size on disk; float32 again when loaded
+                state[k] = v.detach().to(torch.float16).numpy()  # half the size on disk; float32 again when loaded
             else:
-                state[k] = v.detach().clone()
-        blob = {"format": FORMAT, "config": {**DEFAULTS, **cfg}, "tags": list(TAGS),
-                "resources": resource_digest(self.featurizer),
-                "vec_words": "\n".join(self.vec_words), "words": "\n".join(self.words), "chars": self.chars,
-                "cat_vocabs": self.cat_vocabs, "state": state}
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".tmp")
-        torch.save(blob, tmp)
-        tmp.replace(path)
+                state[k] = v.detach().numpy().copy()
+        meta = {"format": FORMAT, "config": {**DEFAULTS, **cfg}, "tags": list(TAGS),
+                "resources": resource_digest(self.featurizer), "vec_words": self.vec_words, "words": self.words,
+                "chars": self.chars, "cat_vocabs": self.cat_vocabs}
+        write_model(path, meta, state)
         for name in (CLUSTER_FILE, GAZETTEER_FILE, LEXICON_FILE):
             shipped, target = DATA_DIR / name, path.parent / name
             if not target.exists() and shipped.is_file():
                 shutil.copyfile(shipped, target)
+
+
+def write_model(path: Path, meta: dict[str, Any], state: dict[str, Any]) -> None:
+    """A model file: ``meta`` (settings and vocabularies) as JSON, and each weight array of ``state``."""
+    import numpy as np
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "wb") as fh:
+        meta_bytes = np.frombuffer(json.dumps(meta, ensure_ascii=False).encode("utf-8"), dtype=np.uint8)
+        np.savez(fh, meta=meta_bytes, **{f"state.{k}": v for k, v in state.items()})
+    tmp.replace(path)
+
+
+def read_model(path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The settings and vocabularies, and the weights as float32 arrays (word vectors scaled back), of a
+    model file written by :func:`write_model`.
+
+    Raises:
+        BackendUnavailable: the file is not such a model.
+    """
+    import numpy as np
+
+    try:
+        with np.load(path, allow_pickle=False) as archive:
+            meta = json.loads(archive["meta"].tobytes().decode("utf-8"))
+            if not isinstance(meta, dict) or meta.get("format") != FORMAT:
+                raise ValueError("format")
+            state = {k.removeprefix("state."): archive[k] for k in archive.files if k.startswith("state.")}
+    except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):  # UnicodeDecodeError is a ValueError
+        raise BackendUnavailable(f"{path}: not an aqwal neural NER model") from None
+    if "vectors.q" in state:
+        q, scale = state.pop("vectors.q"), state.pop("vectors.scale")
+        state["vectors.weight"] = q.astype(np.float32) * scale.astype(np.float32)[:, None]
+    return meta, {k: v.astype(np.float32) if v.dtype.kind == "f" else v for k, v in state.items()}
+
+
+def is_model_file(path: Path) -> bool:
+    """Whether ``path`` is a file :func:`read_model` would read (a zip archive holding a ``meta`` entry)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return "meta.npy" in archive.namelist()
+    except (OSError, zipfile.BadZipFile):
+        return False
 
 
 def resource_digest(featurizer: Featurizer) -> str:
@@ -376,78 +426,106 @@ def decode_batch(net: Any, encoder: Encoder, sentences: Sequence[Sequence[str]])
 
 
 class NeuralTagger(SentenceTagger):
-    """The neural backend: tags a text sentence by sentence. The network's per-word part runs in torch,
-    once per new word (the new words of a text in one batch); each sentence's recurrence and decoding
-    run in compiled loops (:mod:`extract.ner.kernels`).
+    """The neural backend: tags a text sentence by sentence, in numpy and compiled loops (no torch).
 
-    Entities cover whole tokens, as ANERcorp's gold does; the pipeline cuts proclitics off names.
+    The network's per-word part (embeddings, character CNN, the LSTM's input product) runs once per new
+    word, the new words of a text in one batch; each sentence's recurrence and decoding run in loops
+    compiled with numba (:mod:`extract.ner.kernels`). Entities cover whole tokens, as ANERcorp's gold
+    does; the pipeline cuts proclitics off names.
     """
 
     def __init__(self, model_path: Path, name: str = "neural", check_resources: bool = True) -> None:
         import numpy as np
-        import torch
 
-        try:
-            blob = torch.load(model_path, map_location="cpu", weights_only=True)
-        except (pickle.UnpicklingError, RuntimeError, EOFError, OSError, ValueError) as exc:  # torch's many kinds
-            raise BackendUnavailable(f"{model_path}: not an aqwal neural NER model ({type(exc).__name__})") from None
-        if not isinstance(blob, dict) or blob.get("format") != FORMAT:
-            raise BackendUnavailable(f"{model_path}: not an aqwal neural NER model")
-        cfg = blob["config"]
+        meta, state = read_model(model_path)
+        self._kernels = _load_kernels()
+        cfg = {**DEFAULTS, **meta["config"]}
         self.name = name
         self.model_path = model_path
-        vec_words = blob["vec_words"].split("\n") if blob["vec_words"] else []
-        words = blob["words"].split("\n") if blob["words"] else []
-        self.encoder = Encoder(Featurizer.from_dir(model_path.parent), vec_words, words,
-                               blob["chars"], blob["cat_vocabs"], cfg)
+        self.cfg = cfg
+        self.encoder = Encoder(Featurizer.from_dir(model_path.parent), meta["vec_words"], meta["words"],
+                               meta["chars"], meta["cat_vocabs"], cfg)
         self.featurizer = self.encoder.featurizer
-        if check_resources and blob.get("resources") != resource_digest(self.featurizer):
+        if check_resources and meta.get("resources") != resource_digest(self.featurizer):
             raise BackendUnavailable(f"{model_path}: the ner-clusters/lexicon/gazetteer files beside it are not the "
                                      "ones it was trained with; retrain it with python -m extract.ner.train_neural")
-        state = dict(blob["state"])
-        if "vectors.q" in state:
-            q, scale = state.pop("vectors.q"), state.pop("vectors.scale")
-            state["vectors.weight"] = q.float().mul_(scale.float()[:, None])
-            cfg = {**cfg, "vector_dims": int(q.shape[1])}
-            del q, scale
-        state = {k: v.float() if v.is_floating_point() else v for k, v in state.items()}
-        sizes = {"vectors": len(self.encoder.vec_words) + 2, "vector_dims": cfg.get("vector_dims", 0),
-                 "words": len(self.encoder.words) + 2, "chars": len(self.encoder.chars) + 2,
-                 "cats": [len(self.encoder.cat_vocabs[k]) + 2 for k in CATS]}
-        self.net = _torch_classes()(sizes, cfg)
-        self.net.load_state_dict(state, assign=True)
-        del state, blob
-        self.net.eval()
-        self.net.requires_grad_(False)
+        self.state = state
         self.max_cached_tokens = 20_000
-        self._kernels = _load_kernels()
         self._reps: dict[str, Any] = {}
-        self._trans = self.net.trans.numpy()
-        self._start, self._end = self.net.start.numpy(), self.net.end.numpy()
-        # The LSTM as numpy arrays for the compiled recurrence. A token's first-layer input gates depend
-        # on the token alone but for its gazetteer span mark, which only adds its embedding's gates: the
-        # word's gates are cached, the mark's looked up in a small table.
-        lstm = self.net.lstm
+        self._trans, self._start, self._end = state["trans"], state["start"], state["end"]
+        # The per-word part of the network, as arrays: the same sums as the torch module's eval path.
+        if cfg["use_chars"]:
+            conv = state["char_conv.weight"]  # (filters, char dims, width): flattened in the windows' order
+            self._conv_weight = np.ascontiguousarray(conv.reshape(conv.shape[0], -1).T)
+        if cfg["use_cats"]:  # one block table: a token's categories are summed rows
+            tables = [state[f"cats.{i}.weight"] for i in range(len(CATS))]
+            self._cat_table = np.zeros((sum(t.shape[0] for t in tables), sum(t.shape[1] for t in tables)),
+                                       dtype=np.float32)
+            self._cat_offsets = np.cumsum([0] + [t.shape[0] for t in tables[:-1]])
+            row = col = 0
+            for t in tables:
+                self._cat_table[row:row + t.shape[0], col:col + t.shape[1]] = t
+                row, col = row + t.shape[0], col + t.shape[1]
+        # The LSTM, per layer: input weights (D, 8H) and both biases for the two directions, then each
+        # direction's hidden weights transposed. A token's first-layer input gates depend on the token
+        # alone but for its gazetteer span mark, which only adds its embedding's gates: the word's gates
+        # are cached, the mark's looked up in a small table.
         self._layers = []
-        for layer in range(lstm.num_layers):
-            forward, backward = lstm.all_weights[2 * layer], lstm.all_weights[2 * layer + 1]
-            w_ih = np.ascontiguousarray(np.concatenate([forward[0].numpy(), backward[0].numpy()]).T)
-            bias = np.zeros(w_ih.shape[1], dtype=np.float32)
-            if lstm.bias:
-                bias = np.concatenate([forward[2].numpy() + forward[3].numpy(),
-                                       backward[2].numpy() + backward[3].numpy()])
-            hidden = np.ascontiguousarray(np.stack([forward[1].numpy().T, backward[1].numpy().T]))
+        for layer in range(cfg["layers"]):
+            names = [f"lstm.{{}}_l{layer}{sfx}" for sfx in ("", "_reverse")]
+            w_ih = np.ascontiguousarray(np.concatenate([state[n.format("weight_ih")] for n in names]).T)
+            bias = np.concatenate([state[n.format("bias_ih")] + state[n.format("bias_hh")] for n in names])
+            hidden = np.ascontiguousarray(np.stack([state[n.format("weight_hh")].T for n in names]))
             self._layers.append((w_ih, bias, hidden))
         self._gs_gates = None
         if cfg["use_cats"]:
-            gs_table = self.net.cats[-1].weight.numpy()
+            gs_table = state[f"cats.{len(CATS) - 1}.weight"]
             self._gs_gates = gs_table @ self._layers[0][0][-gs_table.shape[1]:]
-        # torch's product is the faster one on one core for the few new words of a sentence
-        self._gate_weights, self._gate_bias = torch.from_numpy(self._layers[0][0]), torch.from_numpy(self._layers[0][1])
-        self._out_weight = np.ascontiguousarray(self.net.out.weight.numpy().T)
-        self._out_bias = self.net.out.bias.numpy()
+        self._out_weight = np.ascontiguousarray(state["out.weight"].T)
+        self._out_bias = state["out.bias"]
         self.tag_sentences([["."]])  # the kernels' first call reads them from numba's cache (or compiles them)
         self.clear_caches()
+
+    def network(self) -> Any:
+        """The model as the torch module training uses (imports torch): for checks and further training."""
+        import torch
+
+        enc, cfg = self.encoder, self.cfg
+        sizes = {"vectors": len(enc.vec_words) + 2, "vector_dims": cfg.get("vector_dims", 0),
+                 "words": len(enc.words) + 2, "chars": len(enc.chars) + 2,
+                 "cats": [len(enc.cat_vocabs[k]) + 2 for k in CATS]}
+        net = _torch_classes()(sizes, cfg)
+        net.load_state_dict({k: torch.from_numpy(v) for k, v in self.state.items()}, assign=True)
+        return net.eval().requires_grad_(False)
+
+    def _inputs(self, x: dict[str, Any]) -> Any:
+        """The input vectors ``(words, D)`` of one row of :meth:`Encoder.arrays`: the torch module's
+        ``inputs`` outside training, in numpy."""
+        import numpy as np
+        from numpy.lib.stride_tricks import sliding_window_view
+
+        cfg, state = self.cfg, self.state
+        parts = []
+        if cfg["use_vectors"] and "vectors.weight" in state:
+            parts.append(state["vectors.weight"][x["vec"][0]])
+            if cfg["use_stem_vector"]:
+                parts.append(state["vectors.weight"][x["svec"][0]])
+        if cfg["use_words"]:
+            parts.append(state["words.weight"][x["word"][0]])
+        if cfg["use_chars"]:
+            chars = state["chars.weight"][x["chars"][0]]  # (words, chars, dims)
+            n, length, dims = chars.shape
+            width = int(self._conv_weight.shape[0] // dims)
+            pad = width // 2
+            padded = np.zeros((n, length + 2 * pad, dims), dtype=np.float32)
+            padded[:, pad:pad + length] = chars
+            windows = sliding_window_view(padded, width, axis=1)  # (words, positions, dims, width)
+            positions = windows.shape[1]
+            conv = windows.reshape(n * positions, -1) @ self._conv_weight + state["char_conv.bias"]
+            parts.append(np.maximum(conv, 0).reshape(n, positions, -1).max(axis=1))
+        if cfg["use_cats"]:
+            parts.append(self._cat_table[x["cats"][0] + self._cat_offsets].sum(axis=1))
+        return np.concatenate(parts, axis=1)
 
     def clear_caches(self) -> None:
         """Empty the per-token caches (for fair timing)."""
@@ -457,8 +535,6 @@ class NeuralTagger(SentenceTagger):
 
     def _cache_words(self, sentences: Sequence[Sequence[str]]) -> None:
         """Compute the first-layer input gates of the words not yet cached, all in one batch."""
-        import torch
-
         reps = self._reps
         new = list(dict.fromkeys(t for s in sentences for t in s if t not in reps))
         if not new:
@@ -467,9 +543,8 @@ class NeuralTagger(SentenceTagger):
             reps.clear()  # start afresh: every token of these sentences is computed again
             new = list(dict.fromkeys(t for s in sentences for t in s))
         enc = self.encoder
-        with torch.inference_mode():
-            inputs = self.net.inputs(enc.collate([[enc.token(w) for w in new]]))[0]  # span marks: padding
-            gates = torch.addmm(self._gate_bias, inputs, self._gate_weights).numpy()
+        w_ih, bias, _ = self._layers[0]
+        gates = self._inputs(enc.arrays([[enc.token(w) for w in new]])) @ w_ih + bias  # span marks: padding
         for t, row in zip(new, gates, strict=True):
             reps[t] = row
 
@@ -533,12 +608,6 @@ def load_model(path: Path | str, name: str = "neural", check_resources: bool = T
     if not path.is_file():
         raise BackendUnavailable(f"neural NER model not found: {path} (train it with python -m "
                                  "extract.ner.train_neural)")
-    try:
-        import torch
-
-        torch.set_num_threads(1)
-    except ImportError as exc:  # pragma: no cover - torch comes with camel-tools
-        raise BackendUnavailable(f"the neural NER backend needs torch ({exc})") from exc
     return NeuralTagger(path, name=name, check_resources=check_resources)
 
 

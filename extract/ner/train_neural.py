@@ -144,7 +144,7 @@ def train(train_files: Sequence[Path | str], out_dir: Path | str, *, corpus: Pat
           corpus_words: int = 12_000_000, vector_words: int = 100_000, vector_dims: int = 100,
           corpus_cache: Path | str | None = None, max_minutes: float = 18.0, patience: int = 10,
           keep_best: bool = True, swa_start: int = 0, dev_from: str = "end", log: Log = _print) -> dict[str, Any]:
-    """Train a tagger and write ``ner-neural.pt`` into ``out_dir``.
+    """Train a tagger and write ``ner-neural.npz`` into ``out_dir``.
 
     With dev data (``dev_fraction`` of the training file's end, or ``dev_files``) the epoch with the
     best dev micro F1 is kept (when ``keep_best``); without, the last epoch is written, or with
@@ -267,7 +267,7 @@ def main(argv: list[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--train", type=Path, nargs="+", required=True, help="CoNLL training file(s)")
     parser.add_argument("--corpus", type=Path, help="news.jsonl.gz for the word vectors (none: no vectors)")
-    parser.add_argument("--out", type=Path, required=True, help="folder to write ner-neural.pt into")
+    parser.add_argument("--out", type=Path, required=True, help="folder to write ner-neural.npz into")
     parser.add_argument("--resources", type=Path, help="folder with ner-clusters/lexicon/gazetteer (default: shipped)")
     parser.add_argument("--dev-fraction", type=float, default=0.0, help="hold out the last fraction as dev")
     parser.add_argument("--dev-from", choices=("end", "start"), default="end",
