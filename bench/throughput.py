@@ -100,12 +100,14 @@ def main(argv: list[str] | None = None) -> int:
                              "default: the seeds repeated")
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="--jobs values to time (default 1 2)")
     parser.add_argument("--startup-runs", type=int, default=7, help="aqwal --help runs for the start-up median")
+    parser.add_argument("--ner", default=None, help="aqwal's --ner (default: aqwal's own default, the neural tagger)")
     args = parser.parse_args(argv)
 
     texts = corpus(args.corpus, args.articles)
+    ner = ["--ner", args.ner] if args.ner else []
     chars = sum(map(len, texts))
     print(f"corpus: {len(texts)} articles, {chars / 1e6:.2f} M characters "
-          f"({args.corpus or 'seeds/ repeated'}); {os.cpu_count()} CPUs")
+          f"({args.corpus or 'seeds/ repeated'}); {os.cpu_count()} CPUs; NER: {args.ner or 'the default'}")
 
     from camel_tools.tokenizers.word import simple_word_tokenize
 
@@ -125,11 +127,12 @@ def main(argv: list[str] | None = None) -> int:
         one = Path(tmp) / "one.jsonl"
         one.write_text(json.dumps({"id": "0", "text": "قال الوزير إن الاجتماع انتهى."}, ensure_ascii=False) + "\n",
                        encoding="utf-8")
-        startup_s = min(run_cli([str(AQWAL), "extract", str(one), "-f", "jsonl", "-q"])[0] for _ in range(3))
+        startup_s = min(run_cli([str(AQWAL), "extract", str(one), "-f", "jsonl", "-q", *ner])[0] for _ in range(3))
         print(f"    aqwal extract start-up (one short article): {startup_s:.2f} s")
         walls: dict[int, float] = {}
         for jobs in args.jobs:
-            seconds, peak, tree = run_cli([str(AQWAL), "extract", str(feed), "-f", "jsonl", "-q", "--jobs", str(jobs)])
+            seconds, peak, tree = run_cli([str(AQWAL), "extract", str(feed), "-f", "jsonl", "-q", "--jobs", str(jobs),
+                                           *ner])
             walls[jobs] = seconds
             print(f"(b) aqwal extract --jobs {jobs}:      {len(texts) / seconds:9.0f} articles/s  "
                   f"{tokens / seconds:11.0f} tokens/s  ({seconds:.2f} s wall, start-up included; peak RSS "

@@ -10,6 +10,8 @@ from typing import Annotated
 
 import typer
 
+from .options import DEFAULT_NER
+
 
 class BackendsFormat(str, Enum):
     auto = "auto"
@@ -52,12 +54,12 @@ def probe(name: str) -> BackendStatus:
 
 
 def probe_all() -> list[BackendStatus]:
-    """Every registered backend, marking the one ``--ner auto`` picks (camel when it loads, else builtin)."""
+    """Every registered backend, marking the one ``--ner auto`` picks (camel when it loads, else the default)."""
     from extract.ner import BACKENDS
 
     found = [probe(name) for name in BACKENDS]
     usable = {s.name for s in found if s.available}
-    pick = "camel" if "camel" in usable else "builtin"
+    pick = "camel" if "camel" in usable else DEFAULT_NER.value
     return [BackendStatus(s.name, s.available, s.detail, auto=s.name == pick) for s in found]
 
 

@@ -102,6 +102,11 @@ def _init_worker(backend: Any) -> None:
     global _backend
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     _fast_pickling()
+    from threadpoolctl import threadpool_limits
+
+    # The workers are the parallelism: numpy's BLAS threads on top of them (one per core each) fight over
+    # the cores; with the neural tagger, 1,000 news articles took 30 s at --jobs 2 against 20 s at --jobs 1.
+    threadpool_limits(limits=1)
     if isinstance(backend, str):
         from extract.ner import get_backend
 

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from .errors import ExitCode, report
-from .options import Ner, NerChoice, Paths
+from .options import DEFAULT_NER, Ner, Paths
 
 
 class ScoreFormat(str, Enum):
@@ -41,7 +41,7 @@ def _print_table(result: dict[str, Any], title: str) -> None:
 def eval_quotes_command(
     gold: Annotated[Path, typer.Option("--gold", help="Gold annotations, JSON Lines in the GOLD_FORMAT.md format.")],
     paths: Paths = None,
-    ner: Ner = NerChoice.builtin,
+    ner: Ner = DEFAULT_NER,
     fmt: Annotated[ScoreFormat, typer.Option("--format", "-f", help="table or json.")] = ScoreFormat.table,
 ) -> None:
     """Score quote detection, speaker attribution and entities against gold annotations.

@@ -8,6 +8,7 @@ import typer
 
 from .errors import ExitCode, report
 from .options import (
+    DEFAULT_NER,
     Ascii,
     Encoding,
     FailFast,
@@ -64,7 +65,7 @@ def resolve_format(fmt: OutputFormat) -> str:
 
 
 def load_ner(choice: NerChoice):  # type: ignore[no-untyped-def]
-    """The chosen backend; ``auto`` says on stderr why it fell back to the built-in one."""
+    """The chosen backend; ``auto`` says on stderr why it fell back to the default one."""
     from extract.errors import BackendUnavailable
     from extract.ner import get_backend
 
@@ -75,8 +76,8 @@ def load_ner(choice: NerChoice):  # type: ignore[no-untyped-def]
             try:
                 return get_backend("camel")
             except BackendUnavailable as err:
-                report("ner", f"{err}; using the built-in backend")
-        return get_backend("builtin")
+                report("ner", f"{err}; using the {DEFAULT_NER.value} backend")
+        return get_backend(DEFAULT_NER.value)
     return get_backend(choice.value)
 
 
@@ -104,7 +105,7 @@ def stdin_paths(paths: list[str] | None) -> list[str]:
 def extract(
     paths: Paths = None,
     fmt: Fmt = OutputFormat.auto,
-    ner: Ner = NerChoice.builtin,
+    ner: Ner = DEFAULT_NER,
     ascii: Ascii = False,
     fail_fast: FailFast = False,
     traceback: Traceback = False,

@@ -115,7 +115,7 @@ def _print_scores(scores: dict[str, dict[str, float | int]], title: str, fmt: Ou
 @eval_app.command("ner")
 def eval_ner(
     gold: Annotated[Path, typer.Option("--gold", help="Gold CoNLL file: TOKEN TAG lines, blank between sentences.")],
-    ner: Annotated[str, typer.Option("--ner", help="Backend: builtin, neural or camel.")] = "builtin",
+    ner: Annotated[str, typer.Option("--ner", help="Backend: neural (the default), builtin or camel.")] = "neural",
     model: Annotated[Path | None, typer.Option(
         "--model", help="Score this model file instead of a backend: a CRF (.npz, or crfsuite's file) or a neural "
                         "model (.npz, from extract.ner.train_neural).", show_default=False)] = None,

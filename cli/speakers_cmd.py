@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from .errors import ExitCode
-from .options import Ner, NerChoice, Paths
+from .options import DEFAULT_NER, Ner, Paths
 
 if TYPE_CHECKING:
     from extract.canon import SpeakerEntry, SpeakerIndex
@@ -106,7 +106,7 @@ def speakers_command(
     paths: Paths = None,
     fmt: Annotated[SpeakersFormat, typer.Option("--format", "-f", help="table, jsonl (one speaker per line, "
                                                 "with their quotes) or json.")] = SpeakersFormat.table,
-    ner: Ner = NerChoice.builtin,
+    ner: Ner = DEFAULT_NER,
 ) -> None:
     """List the speakers of all the articles, one row per person or organization, most quoted first.
 

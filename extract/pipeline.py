@@ -30,7 +30,7 @@ def analyze(
 
     Args:
         article: an Article, or raw text (its id is then empty).
-        ner: the NER backend; the built-in one when None.
+        ner: the NER backend; the default one (``extract.ner.DEFAULT_BACKEND``) when None.
         keep_unattributed: also return statements whose speaker could not be found (speaker None);
             by default they are left out, since "who said what" without a who is rarely wanted.
 
@@ -42,7 +42,7 @@ def analyze(
     if ner is None:
         from .ner import get_backend
 
-        ner = get_backend("builtin")
+        ner = get_backend()
     text = article.text
     end = body_end(text)
     tokens = tokenize(text[:end])

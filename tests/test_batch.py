@@ -95,6 +95,20 @@ def test_a_dying_worker_loses_only_its_article() -> None:
     assert [(o.source, o.error) for o in failed] == [("crash", "worker process died (crash or out of memory)")]
 
 
+def test_a_worker_runs_numpy_on_one_thread() -> None:
+    """Worker processes are the parallelism: BLAS threads inside each would oversubscribe the cores."""
+    import subprocess
+    import sys
+
+    code = ("import numpy; from threadpoolctl import threadpool_info; from cli.batch import _init_worker; "
+            "before = {i['num_threads'] for i in threadpool_info() if i['user_api'] == 'blas'}; _init_worker(None); "
+            "print(before, {i['num_threads'] for i in threadpool_info() if i['user_api'] == 'blas'})")
+    env = {**os.environ, "OPENBLAS_NUM_THREADS": "2"}  # as on a machine of two cores or more
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env,
+                         cwd=Path(__file__).resolve().parent.parent)
+    assert out.stdout.split() == ["{2}", "{1}"]
+
+
 def test_stats_line() -> None:
     stats = Stats()
     stats.add(Outcome("x", error="empty file"))

@@ -68,6 +68,19 @@ def test_jsonl_one_object_per_article(runner: CliRunner, articles: list[Path]) -
     assert "Traceback" not in result.stderr
 
 
+def test_without_ner_the_commands_use_the_librarys_default_backend(runner: CliRunner, articles: list[Path],
+                                                                   monkeypatch: pytest.MonkeyPatch,
+                                                                   fake_ner) -> None:  # type: ignore[no-untyped-def]
+    from extract.ner import DEFAULT_BACKEND
+
+    chosen = []
+    monkeypatch.setattr(cli.main, "load_ner", lambda choice: chosen.append(choice.value) or fake_ner)
+    for command in (["extract", "-f", "jsonl"], ["speakers", "-f", "jsonl"]):
+        result = _invoke(runner, [*command, articles[0]])
+        assert result.exit_code == 0, result.stderr
+    assert chosen == [DEFAULT_BACKEND, DEFAULT_BACKEND] and DEFAULT_BACKEND == "neural"
+
+
 def test_jsonl_keeps_arabic_unescaped_unless_ascii(runner: CliRunner, articles: list[Path]) -> None:
     plain = _invoke(runner, ["extract", "-f", "jsonl", articles[1]])
     assert "مسؤول أميركي" in plain.stdout

@@ -131,7 +131,7 @@ def test_missing_model_says_how_to_install(offline_env: Path) -> None:
     with pytest.raises(BackendUnavailable) as err:
         load_camel()
     message = str(err.value)
-    assert "camel_data -i ner-arabert" in message and "--ner builtin" in message
+    assert "camel_data -i ner-arabert" in message and "--ner neural" in message
     assert str(offline_env) in message and "\n" not in message
 
 
@@ -327,3 +327,17 @@ def test_backends_command_plain_lines_say_why(monkeypatch: pytest.MonkeyPatch) -
     assert result.exit_code == 1
     name, status, detail = result.stdout.rstrip("\n").split("\t")
     assert (name, status) == ("camel", "unavailable") and "camel_data -i ner-arabert" in detail
+
+
+def test_without_a_camel_model_auto_is_the_default_shipped_backend(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from extract import ner
+
+    monkeypatch.setenv("AQWAL_CAMEL_NER_MODEL", str(tmp_path / "nowhere"))
+    result = CliRunner().invoke(_backends_app(), ["backends", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    auto = [r["name"] for r in json.loads(result.stdout) if r["auto"]]
+    assert auto == [ner.DEFAULT_BACKEND] == ["neural"]
+    assert ner.get_backend("auto") is ner.get_backend() is ner.get_backend("neural")

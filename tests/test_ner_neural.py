@@ -148,6 +148,16 @@ def test_missing_model_is_reported_as_unavailable(tmp_path: Path) -> None:
         load_model(tmp_path / "nope.npz")
 
 
+def test_without_numba_the_backend_says_how_to_go_on(tiny_model: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import extract.ner
+    from extract.errors import BackendUnavailable
+
+    monkeypatch.delattr(extract.ner, "kernels", raising=False)
+    monkeypatch.setitem(sys.modules, "extract.ner.kernels", None)  # what a failed numba import looks like
+    with pytest.raises(BackendUnavailable, match=r"needs numba .*--ner builtin"):
+        load_model(tiny_model)
+
+
 def test_a_model_refuses_resources_it_was_not_trained_with(tiny_model: Path, tmp_path: Path) -> None:
     import shutil
 

@@ -11,7 +11,7 @@ from ..errors import BackendUnavailable
 from .base import NerBackend, SentenceTagger
 
 # name -> "module:factory"; factories are imported only when asked for, so that
-# choosing the built-in backend never imports torch or camel_tools.ner.
+# choosing a shipped backend never imports torch or camel_tools.ner.
 BACKENDS: dict[str, str] = {
     "builtin": "extract.ner.crf:load_builtin",
     "neural": "extract.ner.neural:load_neural",
@@ -49,9 +49,15 @@ def load_model_file(path: Path | str) -> SentenceTagger:
         raise BackendUnavailable(f"{path}: not an aqwal NER model (neither a neural model nor a CRF)") from None
 
 
+# The shipped tagger used when none is named: the neural one, the more accurate on ANERcorp's test split
+# (0.759 F1 each sentence alone, against the CRF's 0.736) at over 20,000 tokens/s; "builtin" (the CRF)
+# loads faster and takes less memory.
+DEFAULT_BACKEND = "neural"
+
+
 @cache
-def get_backend(name: str = "builtin") -> NerBackend:
-    """Load a backend by name; ``auto`` is camel-tools' model when installed, else built-in.
+def get_backend(name: str = DEFAULT_BACKEND) -> NerBackend:
+    """Load a backend by name; ``auto`` is camel-tools' model when installed, else the default.
 
     Raises:
         BackendUnavailable: the backend cannot load here; the message says why and how to fix it.
@@ -59,10 +65,10 @@ def get_backend(name: str = "builtin") -> NerBackend:
     if name == "auto":
         from .camel import camel_model_path
 
-        return get_backend("camel" if camel_model_path() is not None else "builtin")
+        return get_backend("camel" if camel_model_path() is not None else DEFAULT_BACKEND)
     if name not in BACKENDS:
         raise BackendUnavailable(f"unknown NER backend {name!r}; choose one of: auto, {', '.join(BACKENDS)}")
     return _factory(name)()
 
 
-__all__ = ["BACKENDS", "NerBackend", "get_backend", "load_model_file"]
+__all__ = ["BACKENDS", "DEFAULT_BACKEND", "NerBackend", "get_backend", "load_model_file"]

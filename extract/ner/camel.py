@@ -32,7 +32,7 @@ WEIGHT_FILES = ("model.safetensors", "pytorch_model.bin")
 MAX_WORDS = 200  # words per predict() input: camel-tools truncates nothing, but long inputs cost quadratic attention
 BATCH_SIZE = 32  # sentences per predict() call, which bounds memory on long articles
 
-_FALLBACK = "use `--ner builtin`"
+_FALLBACK = "use a shipped offline backend (`--ner neural`, the default, or `--ner builtin`)"
 
 
 def camel_data_dir() -> Path:

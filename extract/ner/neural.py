@@ -598,7 +598,8 @@ def _load_kernels() -> Any:
     try:
         from . import kernels
     except ImportError as exc:
-        raise BackendUnavailable(f"the neural NER backend needs numba ({exc})") from exc
+        raise BackendUnavailable(f"the neural NER backend needs numba ({exc}); reinstall aqwal (`pip install -e .`) "
+                                 "or use `--ner builtin`") from exc
     return kernels
 
 
