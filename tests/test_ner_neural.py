@@ -105,20 +105,24 @@ def test_the_tagger_fast_paths_score_as_the_training_network_does(tiny_model: Pa
         np.testing.assert_allclose(batched[row, :len(s)], direct[row, :len(s)], rtol=1e-5, atol=1e-5)
 
 
-def test_the_tagger_input_vectors_are_the_networks(tiny_model: Path) -> None:
+def test_the_tagger_input_gates_are_the_networks(tiny_model: Path) -> None:
     import numpy as np
     import torch
 
     tagger = load_model(tiny_model)
     net, enc = tagger.network(), tagger.encoder
     words = ["الوفد", "وصل", "إلى", "موسكو", "وقال", "كلمةغريبة", "،"]
-    x = enc.arrays([[enc.token(w) for w in words]])
+    x = enc.arrays([enc.encode_sentence(words)])  # with the span marks
     assert (x["word"] == 1).any()  # an unknown word
     x["svec"][0] = np.arange(len(words)) + 2  # stems with vectors of their own, unlike these words'
     assert (x["vec"] != x["svec"]).all()
+    lstm = net.lstm
     with torch.inference_mode():
-        expected = net.inputs({k: torch.from_numpy(v) for k, v in x.items()})[0].numpy()
-    np.testing.assert_allclose(tagger._inputs(x), expected, rtol=1e-6, atol=1e-6)
+        inputs = net.inputs({k: torch.from_numpy(v) for k, v in x.items()})[0]
+        expected = torch.cat([inputs @ lstm.weight_ih_l0.T + lstm.bias_ih_l0 + lstm.bias_hh_l0,
+                              inputs @ lstm.weight_ih_l0_reverse.T + lstm.bias_ih_l0_reverse
+                              + lstm.bias_hh_l0_reverse], dim=1).numpy()
+    np.testing.assert_allclose(tagger._input_gates(x), expected, rtol=1e-5, atol=1e-5)
 
 
 def test_a_two_layer_model_scores_as_its_network_does(tmp_path: Path) -> None:

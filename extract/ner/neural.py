@@ -477,10 +477,15 @@ class NeuralTagger(SentenceTagger):
             bias = np.concatenate([state[n.format("bias_ih")] + state[n.format("bias_hh")] for n in names])
             hidden = np.ascontiguousarray(np.stack([state[n.format("weight_hh")].T for n in names]))
             self._layers.append((w_ih, bias, hidden))
-        self._gs_gates = None
+        # The categories' embeddings are the inputs' last columns: their rows' products with the input weights
+        # are looked up and summed instead of multiplied for each word.
+        self._word_weights = self._layers[0][0]
+        self._cat_gates = self._gs_gates = None
         if cfg["use_cats"]:
-            gs_table = state[f"cats.{len(CATS) - 1}.weight"]
-            self._gs_gates = gs_table @ self._layers[0][0][-gs_table.shape[1]:]
+            cat_dims = self._cat_table.shape[1]
+            self._word_weights = np.ascontiguousarray(self._layers[0][0][:-cat_dims])
+            self._cat_gates = self._cat_table @ self._layers[0][0][-cat_dims:]
+            self._gs_gates = self._cat_gates[self._cat_offsets[-1]:]  # the span marks' rows
         self._out_weight = np.ascontiguousarray(state["out.weight"].T)
         self._out_bias = state["out.bias"]
         self.tag_sentences([["."]])  # the kernels' first call reads them from numba's cache (or compiles them)
@@ -498,9 +503,17 @@ class NeuralTagger(SentenceTagger):
         net.load_state_dict({k: torch.from_numpy(v) for k, v in self.state.items()}, assign=True)
         return net.eval().requires_grad_(False)
 
+    def _input_gates(self, x: dict[str, Any]) -> Any:
+        """The first LSTM layer's input gates ``(words, 8H)`` (``W_ih x + b_ih + b_hh``, both directions)
+        of one row of :meth:`Encoder.arrays`."""
+        gates = self._inputs(x) @ self._word_weights + self._layers[0][1]
+        if self._cat_gates is not None:
+            gates += self._cat_gates[x["cats"][0] + self._cat_offsets].sum(axis=1)
+        return gates
+
     def _inputs(self, x: dict[str, Any]) -> Any:
-        """The input vectors ``(words, D)`` of one row of :meth:`Encoder.arrays`: the torch module's
-        ``inputs`` outside training, in numpy."""
+        """The input vectors ``(words, D)`` of one row of :meth:`Encoder.arrays` but for the categories'
+        embeddings (the last columns): the torch module's ``inputs`` outside training, in numpy."""
         import numpy as np
         from numpy.lib.stride_tricks import sliding_window_view
 
@@ -523,8 +536,6 @@ class NeuralTagger(SentenceTagger):
             positions = windows.shape[1]
             conv = windows.reshape(n * positions, -1) @ self._conv_weight + state["char_conv.bias"]
             parts.append(np.maximum(conv, 0).reshape(n, positions, -1).max(axis=1))
-        if cfg["use_cats"]:
-            parts.append(self._cat_table[x["cats"][0] + self._cat_offsets].sum(axis=1))
         return np.concatenate(parts, axis=1)
 
     def clear_caches(self) -> None:
@@ -543,8 +554,7 @@ class NeuralTagger(SentenceTagger):
             reps.clear()  # start afresh: every token of these sentences is computed again
             new = list(dict.fromkeys(t for s in sentences for t in s))
         enc = self.encoder
-        w_ih, bias, _ = self._layers[0]
-        gates = self._inputs(enc.arrays([[enc.token(w) for w in new]])) @ w_ih + bias  # span marks: padding
+        gates = self._input_gates(enc.arrays([[enc.token(w) for w in new]]))  # span marks: padding
         for t, row in zip(new, gates, strict=True):
             reps[t] = row
 
