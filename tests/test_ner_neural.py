@@ -200,6 +200,12 @@ def test_loading_and_tagging_do_not_import_torch(tiny_model: Path) -> None:
 
 
 @pytest.mark.skipif(not (DATA_DIR / MODEL_FILE).is_file(), reason="no shipped neural model")
+def test_the_shipped_model_was_trained_with_the_shipped_resources() -> None:
+    # load_neural() skips this check to start faster: it is made here
+    assert load_model(DATA_DIR / MODEL_FILE, check_resources=True).name == "neural"
+
+
+@pytest.mark.skipif(not (DATA_DIR / MODEL_FILE).is_file(), reason="no shipped neural model")
 def test_shipped_model_tags_a_sentence() -> None:
     from extract.ner.neural import load_neural
 
