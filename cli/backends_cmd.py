@@ -26,6 +26,7 @@ class BackendStatus:
     available: bool
     detail: str  # the model it loaded, or why it cannot load and the fix
     auto: bool = False  # the backend ``--ner auto`` would use
+    default: bool = False  # the backend used without ``--ner``
 
     @property
     def status(self) -> str:
@@ -60,7 +61,8 @@ def probe_all() -> list[BackendStatus]:
     found = [probe(name) for name in BACKENDS]
     usable = {s.name for s in found if s.available}
     pick = "camel" if "camel" in usable else DEFAULT_NER.value
-    return [BackendStatus(s.name, s.available, s.detail, auto=s.name == pick) for s in found]
+    return [BackendStatus(s.name, s.available, s.detail, auto=s.name == pick, default=s.name == DEFAULT_NER.value)
+            for s in found]
 
 
 def _print_table(statuses: list[BackendStatus]) -> None:
@@ -73,7 +75,8 @@ def _print_table(statuses: list[BackendStatus]) -> None:
     table.add_column("Status")
     table.add_column("Detail", overflow="fold")
     for s in statuses:
-        name = Text(s.name + (" (auto)" if s.auto else ""))
+        marks = [mark for mark, on in (("default", s.default), ("auto", s.auto)) if on]
+        name = Text(s.name + (f" ({', '.join(marks)})" if marks else ""))
         status = Text(s.status, style="green" if s.available else "red")
         table.add_row(name, status, Text(s.detail))  # Text: paths and messages are not Rich markup
     Console(highlight=False).print(table)
@@ -83,12 +86,13 @@ def backends_command(
     fmt: Annotated[
         BackendsFormat,
         typer.Option("--format", "-f", help="auto is a table on a terminal and name<TAB>status<TAB>detail lines "
-                                            "when piped; json is a list of {name, available, status, detail, auto}."),
+                                            "when piped; json is a list of {name, available, status, detail, auto, default}."),
     ] = BackendsFormat.auto,
 ) -> None:
     """List the NER backends, load each one, and say why any cannot load here and how to fix it.
 
-    "(auto)" marks the backend that --ner auto uses. Loading camel-tools' model imports torch: allow a few seconds.
+    "(default)" marks the backend used without --ner, "(auto)" the one --ner auto uses. Loading camel-tools' model
+    imports torch: allow a few seconds.
 
     Exits with status 1 when no backend can load.
 

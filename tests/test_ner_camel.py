@@ -338,6 +338,9 @@ def test_without_a_camel_model_auto_is_the_default_shipped_backend(tmp_path: Pat
     monkeypatch.setenv("AQWAL_CAMEL_NER_MODEL", str(tmp_path / "nowhere"))
     result = CliRunner().invoke(_backends_app(), ["backends", "--format", "json"])
     assert result.exit_code == 0, result.output
-    auto = [r["name"] for r in json.loads(result.stdout) if r["auto"]]
-    assert auto == [ner.DEFAULT_BACKEND] == ["neural"]
+    records = json.loads(result.stdout)
+    auto = [r["name"] for r in records if r["auto"]]
+    assert auto == [r["name"] for r in records if r["default"]] == [ner.DEFAULT_BACKEND] == ["neural"]
+    table = CliRunner().invoke(_backends_app(), ["backends", "--format", "table"])
+    assert "neural (default, auto)" in table.stdout and "builtin (" not in table.stdout
     assert ner.get_backend("auto") is ner.get_backend() is ner.get_backend("neural")
