@@ -89,7 +89,7 @@ def test_the_tagger_fast_paths_score_as_the_training_network_does(tiny_model: Pa
     tagger = load_model(tiny_model)
     net, enc = tagger.network(), tagger.encoder
     sents = [["قال", "جون", "كيري", "في", "جنيف", "."], ["وقال", "حزب", "الله", "إن", "تل", "أبيب", "قصفت"], ["أمس"]]
-    x = enc.collate([enc.encode_sentence(s) for s in sents])
+    x = enc.collate([enc.encode_sentence(s) for s in sents], full_width=True)  # as the tagger pads characters
     with torch.no_grad():
         net.train()  # conv1d and one embedding per column; inputs() has no dropout
         trained_path = net.inputs(x)
@@ -112,7 +112,7 @@ def test_the_tagger_input_gates_are_the_networks(tiny_model: Path) -> None:
     tagger = load_model(tiny_model)
     net, enc = tagger.network(), tagger.encoder
     words = ["الوفد", "وصل", "إلى", "موسكو", "وقال", "كلمةغريبة", "،"]
-    x = enc.arrays([enc.encode_sentence(words)])  # with the span marks
+    x = enc.arrays([enc.encode_sentence(words)], full_width=True)  # with the span marks
     assert (x["word"] == 1).any()  # an unknown word
     x["svec"][0] = np.arange(len(words)) + 2  # stems with vectors of their own, unlike these words'
     assert (x["vec"] != x["svec"]).all()
@@ -140,7 +140,8 @@ def test_a_two_layer_model_scores_as_its_network_does(tmp_path: Path) -> None:
     assert net.lstm.num_layers == 2
     sents = [["قال", "جون", "كيري", "في", "جنيف", "."], ["أمس"]]
     with torch.inference_mode():
-        direct = net.emissions(tagger.encoder.collate([tagger.encoder.encode_sentence(s) for s in sents]))
+        direct = net.emissions(tagger.encoder.collate([tagger.encoder.encode_sentence(s) for s in sents],
+                                                      full_width=True))
     for row, s in enumerate(sents):
         np.testing.assert_allclose(tagger.emissions([s])[0], direct[row, :len(s)].numpy(), rtol=1e-5, atol=1e-5)
 
@@ -197,6 +198,27 @@ def test_loading_and_tagging_do_not_import_torch(tiny_model: Path) -> None:
     out = subprocess.run([sys.executable, "-c", code, str(tiny_model)], cwd=REPO, capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == "False"
+
+
+@pytest.mark.skipif(not (DATA_DIR / MODEL_FILE).is_file(), reason="no shipped neural model")
+def test_a_words_input_gates_do_not_depend_on_the_words_computed_with_it() -> None:
+    """Otherwise a text's tags would depend on what the tagger had seen before (and on --jobs)."""
+    import numpy as np
+
+    from extract.ner.neural import load_neural
+
+    tagger = load_neural()
+    words = ["قال", "لافروف", "في", "موسكو"]
+    alone = {}
+    for w in words:
+        tagger.clear_caches()
+        tagger.tag_words([w])
+        alone[w] = tagger._reps[w].copy()
+    tagger.clear_caches()
+    tagger.tag_words([*words, "والاستراتيجيات"])  # a long word widens the batch's characters
+    for w in words:
+        np.testing.assert_allclose(tagger._reps[w], alone[w], rtol=1e-5, atol=1e-5, err_msg=w)  # rounding aside
+    tagger.clear_caches()
 
 
 @pytest.mark.skipif(not (DATA_DIR / MODEL_FILE).is_file(), reason="no shipped neural model")

@@ -136,15 +136,18 @@ class Encoder:
         return [(*t[:4], [*t[4], gs.get(m, UNK)]) for t, m in zip(toks, marks, strict=True)]
 
     def arrays(self, sentences: Sequence[Sequence[tuple[Any, ...]]], *, word_dropout: float = 0.0,
-               vec_dropout: float = 0.0, rng: Any = None) -> dict[str, Any]:
+               vec_dropout: float = 0.0, rng: Any = None, full_width: bool = False) -> dict[str, Any]:
         """Padded numpy arrays for a batch of encoded sentences (optionally hiding some word identities). A
         token's category ids may leave out the span mark (as :meth:`token` gives them): its column is then
-        padding."""
+        padding. Characters are padded to the batch's longest word, or with ``full_width`` to the longest a
+        word may have (``max_chars``): the character CNN's maximum also runs over the padding, so only then
+        is a word's vector the same whatever words share its batch."""
         import numpy as np
 
         b, t = len(sentences), max(len(s) for s in sentences)
         ids = np.zeros((b, t, 3), dtype=np.int64)  # vector, stem vector, word
-        chars = np.zeros((b, t, max(len(tok[3]) for s in sentences for tok in s)), dtype=np.int64)
+        width = max(len(tok[3]) for s in sentences for tok in s)
+        chars = np.zeros((b, t, max(width, self.cfg["max_chars"]) if full_width else width), dtype=np.int64)
         cats = np.zeros((b, t, len(CATS)), dtype=np.int64)
         drop = rng is not None and (word_dropout > 0 or vec_dropout > 0)
         for row, sent in enumerate(sentences):
@@ -162,11 +165,12 @@ class Encoder:
                 "lengths": lengths, "mask": mask}
 
     def collate(self, sentences: Sequence[Sequence[tuple[Any, ...]]], *, word_dropout: float = 0.0,
-                vec_dropout: float = 0.0, rng: Any = None) -> dict[str, Any]:
+                vec_dropout: float = 0.0, rng: Any = None, full_width: bool = False) -> dict[str, Any]:
         """:meth:`arrays` as torch tensors, the network's input."""
         import torch
 
-        arrays = self.arrays(sentences, word_dropout=word_dropout, vec_dropout=vec_dropout, rng=rng)
+        arrays = self.arrays(sentences, word_dropout=word_dropout, vec_dropout=vec_dropout, rng=rng,
+                             full_width=full_width)
         return {k: torch.from_numpy(v) for k, v in arrays.items()}
 
     # -- saving and loading --
@@ -554,7 +558,9 @@ class NeuralTagger(SentenceTagger):
             reps.clear()  # start afresh: every token of these sentences is computed again
             new = list(dict.fromkeys(t for s in sentences for t in s))
         enc = self.encoder
-        gates = self._input_gates(enc.arrays([[enc.token(w) for w in new]]))  # span marks: padding
+        # span marks: padding; every word padded to the full width, so that its gates do not depend on the
+        # other new words (a text's tags would otherwise depend on what was tagged before it)
+        gates = self._input_gates(enc.arrays([[enc.token(w) for w in new]], full_width=True))
         for t, row in zip(new, gates, strict=True):
             reps[t] = row
 
