@@ -80,10 +80,17 @@ def is_stop(view: TextView, i: int) -> bool:
         or k in FUNCTION_WORDS
         or len(k) == 3 and k[1:] in _NEGATIONS and cues.strip_conjunction(k) != k  # ولا، فلم: and not
         or cues.lookup_verb(k) is not None
+        or _purpose_verb(k)
         or cues.lookup_relay(k) is not None
         or k in SPEECH_OBJECT_NOUNS
         or k in SOURCE_MARKERS or cues.strip_conjunction(k) in SOURCE_MARKERS
     )
+
+
+def _purpose_verb(key: str) -> bool:
+    """ل before a present verb of saying opens a purpose clause (وكتبت لتوضح أن …، وعاد ليؤكد): no name."""
+    form = cues.lookup_verb(key[1:]) if key[:1] == "ل" else None
+    return form is not None and form.tense == "present"
 
 
 _NEGATIONS = key_set("لا لم لن")

@@ -339,10 +339,21 @@ def _cue_statement(view: TextView, i: int, start: int, end: int, earlier: list[D
         return None  # «ورفض المصدر التعليق على …»: he said nothing
     if form.lemma == "جدد" and kind_hint == "np" and not _renews_a_statement(view, i + 1, max(first + 4, i + 9), last):
         return None  # «جدد اللاعب عقده»، «جددت القوات قصفها»: a contract or shelling renewed, nothing said
+    if form.lemma == "علق" and subject_after and _suspends(view, body_from, first):
+        return None  # «علقت الهيئة، التداول على …»: suspended, nothing said
     if latter is not None:
         mention = latter
     draft = _make_draft(view, first, last, kind_hint, form, (i, i + 1), mention, rule=f"{form.kind}.{form.frame}")
     return draft if relaying is None else replace(draft, outlet=relaying)
+
+
+def _suspends(view: TextView, j: int, first: int) -> bool:
+    """Whether «علق» has a definite object right after its subject: علّق in the sense of suspending (علقت
+    الحكومة الدراسة) rather than of commenting (علق الوزير على …، علق الوزير: …، علق الوزير الاثنين بالقول)."""
+    while j < first and (view.tokens[j].text in "،," or view.key(j) in cues.time_words()):
+        j += 1
+    # (a title after the name is in apposition: «علقت لي شوتشيان النائبة من إقليم يونان إنه …»)
+    return j < first and view.key(j).startswith("ال") and head_key(view.key(j))[0] not in cues.titles()
 
 
 # What one declines when one refuses to speak: «رفض التعليق»، «رافضا الإفصاح عن هويته»، «رفض الكشف عن اسمه»
@@ -831,7 +842,10 @@ def _participle_statement(
     last = _content_end(view, first, end)
     if last <= first or _declines_to_speak(view, form, first, kind_hint):
         return None
-    return _make_draft(view, first, last, kind_hint, form, (i, i + 1), None, rule="participle", carried=True)
+    draft = _make_draft(view, first, last, kind_hint, form, (i, i + 1), None, rule="participle", carried=True)
+    if any(d.content[0] == draft.content[0] for d in earlier):
+        return None  # the same content once its quotation marks are off («ورد ثيو قائلا: "…"»)
+    return draft
 
 
 def _relay_statement(view: TextView, i: int, end: int, relay: CueForm) -> Draft | None:

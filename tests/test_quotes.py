@@ -1162,7 +1162,17 @@ def test_bayyana_is_a_cue_only_where_a_verb_stands(text: str, content: list[str]
      ("وطالب العميد وزارة التعليم العالي بالتدخل الفوري.", [("العميد", "وزارة التعليم العالي بالتدخل الفوري")]),
      # a title's genitive may come with a demonstrative (رئيسة هذه الجمعية); after a name it is the object
      ("وقالت رئيسة هذه الجمعية جيم سكيا إن الأطفال بخير. ونفى المتحدث باسم تونس هذه الأنباء.",
-      [("جيم سكيا", "الأطفال بخير"), ("المتحدث باسم تونس", "هذه الأنباء")])],
+      [("جيم سكيا", "الأطفال بخير"), ("المتحدث باسم تونس", "هذه الأنباء")]),
+     # «علق» comments (على …، بالقول، : …), or suspends when a definite object follows its subject
+     (("وعلق الوزير على القرار بالقول إن الحل سياسي. وعلق جيم سكيا، الاثنين، بأن الاتفاق قريب. علقت الحكومة "
+       "الدراسة في المدارس، \"حفاظا على سلامة الطلاب\". علقت الهيئة، التداول على السهمين \"ألف\" و\"باء\"."),
+      [("الوزير", "الحل سياسي"), ("جيم سكيا", "الاتفاق قريب")]),
+     ("بينما علقت جيم سكيا النائبة عن الإقليم إنه \"رجل عظيم\".", [("جيم سكيا", "رجل عظيم")]),
+     # a participle of saying after the verb that reported the same quotation adds no second statement
+     ("ورد جيم سكيا قائلا: \"كنت سعيدا\". وعلق جيم سكيا قائلا: \"سأعود\".",
+      [("جيم سكيا", "كنت سعيدا"), ("جيم سكيا", "سأعود")]),
+     # ل + a present verb of saying opens a purpose clause: no name (who wrote is left to the attribution stage)
+     ("وخرجت الفنانة عن صمتها. وكتبت لتوضح أنها لم تدفع أي مبلغ.", [(None, "لم تدفع أي مبلغ")])],
 )
 def test_who_speaks_around_the_verb(text: str, expected: list, fake_ner) -> None:
     ner = fake_ner.with_entities({"ترامب": "PERS", "جيم سكيا": "PERS", "كوريا الشمالية": "LOC", "للبرادعي": "PERS",
