@@ -163,6 +163,26 @@ def test_without_numba_the_backend_says_how_to_go_on(tiny_model: Path, monkeypat
         load_model(tiny_model)
 
 
+def test_without_a_numba_cache_folder_the_backend_says_how_to_go_on(tiny_model: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import builtins
+
+    import extract.ner
+    from extract.errors import BackendUnavailable
+
+    real_import = builtins.__import__
+
+    def no_locator(name, globals=None, locals=None, fromlist=(), level=0):  # type: ignore[no-untyped-def]
+        if fromlist and "kernels" in fromlist:
+            raise RuntimeError("cannot cache function 'bilstm_layer': no locator available")
+        return real_import(name, globals, locals, fromlist, level)
+
+    monkeypatch.delattr(extract.ner, "kernels", raising=False)
+    monkeypatch.setattr(builtins, "__import__", no_locator)
+    with pytest.raises(BackendUnavailable, match=r"NUMBA_CACHE_DIR .*--ner builtin"):
+        load_model(tiny_model)
+
+
 def test_a_model_refuses_resources_it_was_not_trained_with(tiny_model: Path, tmp_path: Path) -> None:
     import shutil
 

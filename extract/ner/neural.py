@@ -616,6 +616,9 @@ def _load_kernels() -> Any:
     except ImportError as exc:
         raise BackendUnavailable(f"the neural NER backend needs numba ({exc}); reinstall aqwal (`pip install -e .`) "
                                  "or use `--ner builtin`") from exc
+    except RuntimeError as exc:  # numba found no writable place for its compiled-code cache
+        raise BackendUnavailable(f"the neural NER backend could not set up numba ({exc}); set NUMBA_CACHE_DIR to a "
+                                 "writable folder, or use `--ner builtin`") from exc
     return kernels
 
 
