@@ -18,7 +18,7 @@ test: $(STAMP)
 	$(VENV)/bin/pytest -q
 
 bench: $(STAMP)
-	$(VENV)/bin/python bench/ner.py
+	$(VENV)/bin/python bench/ner.py --backend builtin
 	$(VENV)/bin/python bench/ner.py --backend neural
 	$(VENV)/bin/python bench/throughput.py
 

@@ -19,8 +19,8 @@ DEFAULT_TEST = REPO.parent / "shared/data/ner/anercorp-camel/ANERCorp_CamelLab_t
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("gold", nargs="?", type=Path, default=DEFAULT_TEST, help="CoNLL test file")
-    parser.add_argument("--backend", choices=("builtin", "neural"), default="builtin",
-                        help="builtin (the CRF, the default backend) or neural (the BiLSTM-CRF)")
+    parser.add_argument("--backend", choices=("builtin", "neural"), default="neural",
+                        help="builtin (the CRF) or neural (the BiLSTM-CRF, the default backend)")
     parser.add_argument("--model", type=Path, default=None,
                         help="model file instead of the shipped one: a CRF or a neural model (.npz)")
     parser.add_argument("--repeat", type=int, default=3, help="timing passes (best is reported)")
