@@ -12,6 +12,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from .options import DEFAULT_NER
+
 eval_app = typer.Typer(help="Score aqwal components against gold data.", no_args_is_help=True)
 
 
@@ -115,7 +117,7 @@ def _print_scores(scores: dict[str, dict[str, float | int]], title: str, fmt: Ou
 @eval_app.command("ner")
 def eval_ner(
     gold: Annotated[Path, typer.Option("--gold", help="Gold CoNLL file: TOKEN TAG lines, blank between sentences.")],
-    ner: Annotated[str, typer.Option("--ner", help="Backend: neural (the default), builtin or camel.")] = "neural",
+    ner: Annotated[str, typer.Option("--ner", help="Backend: neural (the default), builtin or camel.")] = DEFAULT_NER.value,
     model: Annotated[Path | None, typer.Option(
         "--model", help="Score this model file instead of a backend: a CRF (.npz, or crfsuite's file) or a neural "
                         "model (.npz, from extract.ner.train_neural).", show_default=False)] = None,

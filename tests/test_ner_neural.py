@@ -146,6 +146,16 @@ def test_a_two_layer_model_scores_as_its_network_does(tmp_path: Path) -> None:
         np.testing.assert_allclose(tagger.emissions([s])[0], direct[row, :len(s)].numpy(), rtol=1e-5, atol=1e-5)
 
 
+def test_a_model_of_categories_alone_tags(tmp_path: Path) -> None:
+    data = tmp_path / "tiny.txt"
+    data.write_text(tiny_conll(), encoding="utf-8")
+    train([data], tmp_path / "model", corpus=_tiny_corpus(tmp_path / "news.jsonl.gz"), epochs=1, batch_size=8,
+          vector_words=200, vector_dims=8,
+          config={"hidden": 8, "use_vectors": False, "use_words": False, "use_chars": False}, log=lambda _: None)
+    tagger = load_model(tmp_path / "model" / MODEL_FILE)
+    assert len(tagger.tag_words(["قال", "جون", "كيري"])) == 3
+
+
 def test_missing_model_is_reported_as_unavailable(tmp_path: Path) -> None:
     from extract.errors import BackendUnavailable
 
@@ -222,7 +232,8 @@ def test_loading_and_tagging_do_not_import_torch(tiny_model: Path) -> None:
 
 @pytest.mark.skipif(not (DATA_DIR / MODEL_FILE).is_file(), reason="no shipped neural model")
 def test_a_words_input_gates_do_not_depend_on_the_words_computed_with_it() -> None:
-    """Otherwise a text's tags would depend on what the tagger had seen before (and on --jobs)."""
+    """Otherwise a text's tags would depend on what the tagger had seen before (and on --jobs): the same
+    bits whether a word comes alone, among a few, or among many, with longer words or not."""
     import numpy as np
 
     from extract.ner.neural import load_neural
@@ -234,10 +245,13 @@ def test_a_words_input_gates_do_not_depend_on_the_words_computed_with_it() -> No
         tagger.clear_caches()
         tagger.tag_words([w])
         alone[w] = tagger._reps[w].copy()
-    tagger.clear_caches()
-    tagger.tag_words([*words, "والاستراتيجيات"])  # a long word widens the batch's characters
-    for w in words:
-        np.testing.assert_allclose(tagger._reps[w], alone[w], rtol=1e-5, atol=1e-5, err_msg=w)  # rounding aside
+    others = [f"كلمة{i}" for i in range(40)]
+    for batch in ([*words, "والاستراتيجيات"], [*others[:3], *words], [*others, *words], words[:2]):
+        tagger.clear_caches()
+        tagger.tag_words(batch)
+        for w in words:
+            if w in batch:
+                assert np.array_equal(tagger._reps[w], alone[w]), (w, len(batch))
     tagger.clear_caches()
 
 
@@ -291,3 +305,14 @@ def test_a_model_file_loads_by_its_kind(tiny_model: Path, tmp_path: Path) -> Non
     np.savez(tmp_path / "junk.npz", meta=np.frombuffer(b'{"format": "other"}', dtype=np.uint8))
     with pytest.raises(BackendUnavailable, match="junk.npz: not an aqwal neural NER model"):
         load_model_file(tmp_path / "junk.npz")
+    # the neural loader itself (as extract.ner.silver --model uses it): a lone array, missing vocabularies,
+    # missing weights
+    from extract.ner.neural import FORMAT, load_model, read_model, write_model
+
+    np.save(tmp_path / "lone.npy", np.arange(3))
+    meta, state = read_model(tiny_model)
+    write_model(tmp_path / "novocab.npz", {"format": FORMAT}, {})
+    write_model(tmp_path / "noweights.npz", meta, {k: v for k, v in state.items() if k != "trans"})
+    for name in ("lone.npy", "novocab.npz", "noweights.npz"):
+        with pytest.raises(BackendUnavailable, match=f"{name}: not an aqwal neural NER model"):
+            load_model(tmp_path / name, check_resources=False)

@@ -3,8 +3,10 @@ input gates computed beforehand, and Viterbi decoding of one sentence.
 
 For one sentence, calling ``torch.lstm`` costs more in fixed set-up than in arithmetic, and numpy's
 per-call overhead dominates a Viterbi step over nine tags; compiled loops cost neither. Training keeps
-torch's own modules. Importing this module compiles the kernels, or reads them from numba's cache
-beside it, so it is imported only when the neural backend loads.
+torch's own modules. Each kernel is compiled on its first call, or read from numba's cache beside this
+file; importing the module imports numba, so it is imported only when the neural backend loads. Numba
+compiles for the machine's own CPU, and ``fastmath`` lets it fuse and reorder sums: results agree with
+torch's to float rounding, identical from run to run on one machine, not bit for bit across machines.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ def _sigmoids(x: np.ndarray, scale: np.ndarray, out: np.ndarray, bits: np.ndarra
 
     ``exp(z)`` is ``2**n * exp(r)`` with ``|r| <= ln 2 / 2``: ``exp(r)`` by its Taylor series to ``r**7``,
     ``2**n`` written as a float's exponent bits. Unlike libm's ``expf``, these loops vectorize, and
-    the LSTM's gates are most of its time. ``bits`` and ``poly`` are scratch arrays as long as ``x``.
+    the LSTM's gates are most of its time. ``bits`` and ``poly`` are scratch arrays at least as long as ``x``.
     """
     powers = bits.view(np.float32)
     for j in range(x.shape[0]):

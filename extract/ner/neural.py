@@ -36,6 +36,7 @@ MODEL_FILE = "ner-neural.npz"
 FORMAT = "aqwal-ner-neural/2"
 TAGS = ("O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC")
 PAD, UNK = 0, 1
+WORD_BLOCK = 16  # words whose input gates are computed together at inference (see NeuralTagger._cache_words)
 
 # Network settings; a training run may override any of them (they are saved with the model).
 DEFAULTS: dict[str, Any] = {
@@ -220,14 +221,22 @@ def read_model(path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
     """
     import numpy as np
 
+    refused = BackendUnavailable(f"{path}: not an aqwal neural NER model")
     try:
-        with np.load(path, allow_pickle=False) as archive:
+        archive = np.load(path, allow_pickle=False)
+    except (OSError, ValueError, EOFError, zipfile.BadZipFile):
+        raise refused from None
+    if not isinstance(archive, np.lib.npyio.NpzFile):  # a lone array (.npy)
+        raise refused
+    try:
+        with archive:
             meta = json.loads(archive["meta"].tobytes().decode("utf-8"))
-            if not isinstance(meta, dict) or meta.get("format") != FORMAT:
+            if not isinstance(meta, dict) or meta.get("format") != FORMAT \
+                    or not {"config", "vec_words", "words", "chars", "cat_vocabs"} <= meta.keys():
                 raise ValueError("format")
             state = {k.removeprefix("state."): archive[k] for k in archive.files if k.startswith("state.")}
     except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):  # UnicodeDecodeError is a ValueError
-        raise BackendUnavailable(f"{path}: not an aqwal neural NER model") from None
+        raise refused from None
     if "vectors.q" in state:
         q, scale = state.pop("vectors.q"), state.pop("vectors.scale")
         state["vectors.weight"] = q.astype(np.float32) * scale.astype(np.float32)[:, None]
@@ -419,7 +428,7 @@ def decode_batch(net: Any, encoder: Encoder, sentences: Sequence[Sequence[str]])
     if not todo:
         return out
     with torch.inference_mode():
-        x = encoder.collate([encoder.encode_sentence(sentences[i]) for i in todo])
+        x = encoder.collate([encoder.encode_sentence(sentences[i]) for i in todo], full_width=True)  # as the tagger
         x["sorted"] = True
         em = net.emissions(x).numpy()
         trans, start, end = net.trans.detach().numpy(), net.start.detach().numpy(), net.end.detach().numpy()
@@ -439,8 +448,6 @@ class NeuralTagger(SentenceTagger):
     """
 
     def __init__(self, model_path: Path, name: str = "neural", check_resources: bool = True) -> None:
-        import numpy as np
-
         meta, state = read_model(model_path)
         self._kernels = _load_kernels()
         cfg = {**DEFAULTS, **meta["config"]}
@@ -456,6 +463,18 @@ class NeuralTagger(SentenceTagger):
         self.state = state
         self.max_cached_tokens = 20_000
         self._reps: dict[str, Any] = {}
+        try:
+            self._prepare(state, cfg)
+        except (KeyError, ValueError, IndexError) as exc:  # a file of the right kind with other contents
+            raise BackendUnavailable(f"{model_path}: not an aqwal neural NER model (its weights do not fit: "
+                                     f"{type(exc).__name__} {exc})") from None
+        self.tag_sentences([["."]])  # the kernels' first call reads them from numba's cache (or compiles them)
+        self.clear_caches()
+
+    def _prepare(self, state: dict[str, Any], cfg: dict[str, Any]) -> None:
+        """The network's weights as the arrays inference uses."""
+        import numpy as np
+
         self._trans, self._start, self._end = state["trans"], state["start"], state["end"]
         # The per-word part of the network, as arrays: the same sums as the torch module's eval path.
         if cfg["use_chars"]:
@@ -492,11 +511,10 @@ class NeuralTagger(SentenceTagger):
             self._gs_gates = self._cat_gates[self._cat_offsets[-1]:]  # the span marks' rows
         self._out_weight = np.ascontiguousarray(state["out.weight"].T)
         self._out_bias = state["out.bias"]
-        self.tag_sentences([["."]])  # the kernels' first call reads them from numba's cache (or compiles them)
-        self.clear_caches()
 
     def network(self) -> Any:
-        """The model as the torch module training uses (imports torch): for checks and further training."""
+        """The model as the torch module training uses (imports torch), for checks: it shares the tagger's
+        arrays, so it is read-only (training it would leave the tagger's derived tables stale)."""
         import torch
 
         enc, cfg = self.encoder, self.cfg
@@ -540,6 +558,8 @@ class NeuralTagger(SentenceTagger):
             positions = windows.shape[1]
             conv = windows.reshape(n * positions, -1) @ self._conv_weight + state["char_conv.bias"]
             parts.append(np.maximum(conv, 0).reshape(n, positions, -1).max(axis=1))
+        if not parts:  # a model of categories alone
+            return np.zeros((len(x["vec"][0]), 0), dtype=np.float32)
         return np.concatenate(parts, axis=1)
 
     def clear_caches(self) -> None:
@@ -549,7 +569,12 @@ class NeuralTagger(SentenceTagger):
         self.featurizer.clear_caches()
 
     def _cache_words(self, sentences: Sequence[Sequence[str]]) -> None:
-        """Compute the first-layer input gates of the words not yet cached, all in one batch."""
+        """Compute the first-layer input gates of the words not yet cached, in blocks of ``WORD_BLOCK``.
+
+        A word's gates must not depend on the words computed with it, or a text's tags would depend on what
+        was tagged before it (and on ``--jobs``): every word's characters are padded to the full width, and
+        the products run on blocks of one shape (the last one filled up with copies of a word), since BLAS
+        rounds differently for one row than for several."""
         reps = self._reps
         new = list(dict.fromkeys(t for s in sentences for t in s if t not in reps))
         if not new:
@@ -558,11 +583,13 @@ class NeuralTagger(SentenceTagger):
             reps.clear()  # start afresh: every token of these sentences is computed again
             new = list(dict.fromkeys(t for s in sentences for t in s))
         enc = self.encoder
-        # span marks: padding; every word padded to the full width, so that its gates do not depend on the
-        # other new words (a text's tags would otherwise depend on what was tagged before it)
-        gates = self._input_gates(enc.arrays([[enc.token(w) for w in new]], full_width=True))
-        for t, row in zip(new, gates, strict=True):
-            reps[t] = row
+        for at in range(0, len(new), WORD_BLOCK):
+            block = new[at:at + WORD_BLOCK]
+            tokens = [enc.token(w) for w in block]
+            tokens += tokens[:1] * (WORD_BLOCK - len(tokens))
+            gates = self._input_gates(enc.arrays([tokens], full_width=True))  # span marks: padding
+            for t, row in zip(block, gates, strict=False):
+                reps[t] = row
 
     def _sentence_emissions(self, words: Sequence[str]) -> Any:
         """Emission scores ``(T, tags)`` of one non-empty sentence whose words are cached."""
