@@ -304,24 +304,6 @@ def _torch_classes() -> Any:
             self.start = nn.Parameter(torch.zeros(k))
             self.end = nn.Parameter(torch.zeros(k))
 
-        def train(self, mode: bool = True) -> Any:
-            self._fused = None
-            return super().train(mode)
-
-        def _fused_cats(self) -> tuple[Any, Any]:
-            if getattr(self, "_fused", None) is None:
-                with torch.no_grad():
-                    rows = sum(e.num_embeddings for e in self.cats)
-                    dims = sum(e.embedding_dim for e in self.cats)
-                    table = torch.zeros(rows, dims)
-                    offsets, r, c = [], 0, 0
-                    for e in self.cats:
-                        table[r:r + e.num_embeddings, c:c + e.embedding_dim] = e.weight
-                        offsets.append(r)
-                        r, c = r + e.num_embeddings, c + e.embedding_dim
-                self._fused = (table, torch.tensor(offsets))
-            return self._fused
-
         def emissions(self, x: dict[str, Any]) -> Any:
             return self.recur(self.inputs(x), x["lengths"], bool(x.get("sorted", False)))
 
@@ -339,31 +321,12 @@ def _torch_classes() -> Any:
             if self.cfg["use_chars"]:
                 b, t, lc = x["chars"].shape
                 c = self.chars(x["chars"].view(b * t, lc))
-                c = torch.relu(self._char_conv(c)).amax(dim=1)
+                c = torch.relu(self.char_conv(c.transpose(1, 2))).amax(dim=2)
                 parts.append(c.view(b, t, -1))
             if self.cfg["use_cats"]:
-                if self.training:
-                    for i, emb in enumerate(self.cats):
-                        parts.append(emb(x["cats"][:, :, i]))
-                else:  # the same values with one lookup: a block table, summed over the columns
-                    table, offsets = self._fused_cats()
-                    parts.append(nn.functional.embedding(x["cats"] + offsets, table).sum(dim=2))
+                for i, emb in enumerate(self.cats):
+                    parts.append(emb(x["cats"][:, :, i]))
             return torch.cat(parts, dim=-1)
-
-        def _char_conv(self, c: Any) -> Any:
-            """The character convolution over ``(words, chars, dims)``, as ``(words, chars, filters)``.
-
-            Outside training it is one matrix product over each character's window: the same sums as
-            ``conv1d`` (to float rounding), without the convolution's fixed cost per call, which is most
-            of the time for the few new words of a sentence."""
-            if self.training:
-                return self.char_conv(c.transpose(1, 2)).transpose(1, 2)
-            conv = self.char_conv
-            width, pad = conv.kernel_size[0], conv.padding[0]
-            windows = nn.functional.pad(c, (0, 0, pad, pad)).unfold(1, width, 1)  # (words, chars, dims, width)
-            n, lc = windows.shape[:2]
-            flat = conv.weight.reshape(conv.out_channels, -1)  # (filters, dims * width), the same order
-            return torch.addmm(conv.bias, windows.reshape(n * lc, -1), flat.T).view(n, lc, -1)
 
         def recur(self, h: Any, lengths: Any, is_sorted: bool = False) -> Any:
             """Emission scores ``(B, T, tags)`` from input vectors."""
@@ -442,7 +405,7 @@ class NeuralTagger(SentenceTagger):
     """The neural backend: tags a text sentence by sentence, in numpy and compiled loops (no torch).
 
     The network's per-word part (embeddings, character CNN, the LSTM's input product) runs once per new
-    word, the new words of a text in one batch; each sentence's recurrence and decoding run in loops
+    word, in blocks of ``WORD_BLOCK`` words; each sentence's recurrence and decoding run in loops
     compiled with numba (:mod:`extract.ner.kernels`). Entities cover whole tokens, as ANERcorp's gold
     does; the pipeline cuts proclitics off names.
     """
@@ -476,7 +439,7 @@ class NeuralTagger(SentenceTagger):
         import numpy as np
 
         self._trans, self._start, self._end = state["trans"], state["start"], state["end"]
-        # The per-word part of the network, as arrays: the same sums as the torch module's eval path.
+        # The per-word part of the network, as arrays: the same sums as the torch module's.
         if cfg["use_chars"]:
             conv = state["char_conv.weight"]  # (filters, char dims, width): flattened in the windows' order
             self._conv_weight = np.ascontiguousarray(conv.reshape(conv.shape[0], -1).T)
@@ -517,11 +480,7 @@ class NeuralTagger(SentenceTagger):
         arrays, so it is read-only (training it would leave the tagger's derived tables stale)."""
         import torch
 
-        enc, cfg = self.encoder, self.cfg
-        sizes = {"vectors": len(enc.vec_words) + 2, "vector_dims": cfg.get("vector_dims", 0),
-                 "words": len(enc.words) + 2, "chars": len(enc.chars) + 2,
-                 "cats": [len(enc.cat_vocabs[k]) + 2 for k in CATS]}
-        net = _torch_classes()(sizes, cfg)
+        net = build_network(self.encoder, self.cfg)
         net.load_state_dict({k: torch.from_numpy(v) for k, v in self.state.items()}, assign=True)
         return net.eval().requires_grad_(False)
 
@@ -535,7 +494,7 @@ class NeuralTagger(SentenceTagger):
 
     def _inputs(self, x: dict[str, Any]) -> Any:
         """The input vectors ``(words, D)`` of one row of :meth:`Encoder.arrays` but for the categories'
-        embeddings (the last columns): the torch module's ``inputs`` outside training, in numpy."""
+        embeddings (the last columns): the torch module's ``inputs``, in numpy."""
         import numpy as np
         from numpy.lib.stride_tricks import sliding_window_view
 
